@@ -1,0 +1,1 @@
+"""doithoai: direct dialogue between an agency's head and its staff."""

@@ -1,0 +1,124 @@
+"""The append-only, hash-chained log of every action."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Verb(models.TextChoices):
+    """What an action did; one value per action function."""
+
+    AGENCY_CREATED = "agency.created", _("Tạo cơ quan")
+    UNIT_CREATED = "unit.created", _("Tạo đơn vị")
+    MEMBER_ADDED = "membership.added", _("Thêm người dùng")
+    MEMBER_CHANGED = "membership.changed", _("Sửa vai trò")
+    DELEGATION_GRANTED = "delegation.granted", _("Ủy quyền")
+    DELEGATION_REVOKED = "delegation.revoked", _("Thu hồi ủy quyền")
+    PETITION_SUBMITTED = "petition.submitted", _("Gửi kiến nghị")
+    PETITION_RECORDED = "petition.recorded", _("Ghi nhận kiến nghị")
+    PETITION_RECEIVED = "petition.received", _("Tiếp nhận, phân loại")
+    PETITION_MERGED = "petition.merged", _("Gộp kiến nghị trùng")
+    PETITION_WITHDRAWN = "petition.withdrawn", _("Rút kiến nghị")
+    PETITION_REJECTED = "petition.rejected", _("Từ chối kiến nghị")
+    PETITION_TRANSFERRED = "petition.transferred", _("Chuyển kiến nghị")
+    PETITION_SCHEDULED = "petition.scheduled", _("Đưa vào hội nghị")
+    PETITION_UNSCHEDULED = "petition.unscheduled", _("Rút khỏi chương trình")
+    PETITION_SUPPORTED = "petition.supported", _("Ủng hộ kiến nghị")
+    PETITION_FEEDBACK = "petition.feedback", _("Phản hồi về trả lời")
+    PETITION_REOPENED = "petition.reopened", _("Mở lại kiến nghị")
+    PETITION_CLOSED = "petition.closed", _("Đóng kiến nghị")
+    PLAN_CREATED = "plan.created", _("Lập kế hoạch")
+    PLAN_ISSUED = "plan.issued", _("Ban hành kế hoạch")
+    CONFERENCE_CREATED = "conference.created", _("Lên lịch hội nghị")
+    CONFERENCE_CANCELLED = "conference.cancelled", _("Hủy hội nghị")
+    COMPILATION_SENT = "conference.compilation_sent", _("Gửi tổng hợp kiến nghị")
+    CONFERENCE_OPENED = "conference.opened", _("Khai mạc hội nghị")
+    STATEMENT_RECORDED = "conference.statement", _("Ghi phát biểu")
+    CONFERENCE_CLOSED = "conference.closed", _("Bế mạc hội nghị")
+    NOTICE_DRAFTED = "notice.drafted", _("Dự thảo thông báo kết luận")
+    NOTICE_ISSUED = "notice.issued", _("Ban hành thông báo kết luận")
+    ANSWER_GIVEN = "answer.given", _("Trả lời kiến nghị")
+    ANSWER_PUBLISHED = "answer.published", _("Công khai trả lời")
+    COMMITMENT_MADE = "commitment.made", _("Cam kết thời gian trả lời")
+    ASSIGNMENT_MADE = "assignment.made", _("Giao đơn vị xử lý")
+    ASSIGNMENT_EXTENDED = "assignment.extended", _("Gia hạn 15 ngày làm việc")
+    RESOLUTION_REPORTED = "assignment.reported", _("Báo cáo kết quả xử lý")
+    RESOLUTION_ACCEPTED = "assignment.accepted", _("Chấp nhận kết quả xử lý")
+    RESOLUTION_RETURNED = "assignment.returned", _("Trả lại kết quả xử lý")
+    REPRESENTATIVE_INFORMED = "delegation.informed", _("Đại diện đã thông báo lại")
+    DEADLINE_OPENED = "deadline.opened", _("Mở thời hạn")
+    DEADLINE_CLOSED = "deadline.closed", _("Hoàn thành thời hạn")
+    DEADLINE_RECOMPUTED = "deadline.recomputed", _("Tính lại thời hạn")
+    RULES_CHANGED = "rules.changed", _("Sửa quy định thời hạn")
+    CALENDAR_CHANGED = "calendar.changed", _("Sửa lịch nghỉ chính thức")
+    OBSERVATION_RECORDED = "oversight.observation", _("Ghi ý kiến giám sát")
+    OBSERVATION_ANSWERED = "oversight.answered", _("Trả lời kiến nghị giám sát")
+    TOKEN_CREATED = "token.created", _("Tạo khóa API")
+    TOKEN_REVOKED = "token.revoked", _("Thu hồi khóa API")
+    REPORT_SUBMITTED = "report.submitted", _("Gửi báo cáo")
+
+
+class AuditChainHead(models.Model):
+    """The last event of one chain (one per agency, plus a global one), locked while appending."""
+
+    chain = models.CharField(max_length=40, unique=True)
+    last_seq = models.PositiveBigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default="")
+
+    class Meta:
+        verbose_name = _("đầu chuỗi nhật ký")
+        verbose_name_plural = _("đầu chuỗi nhật ký")
+
+    def __str__(self):
+        return f"{self.chain} #{self.last_seq}"
+
+
+class AuditEvent(models.Model):
+    """One action, as it happened: who, what, on which object, before and after, chained by hash."""
+
+    chain = models.CharField(max_length=40)
+    seq = models.PositiveBigIntegerField()
+    agency = models.ForeignKey(
+        "organizations.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # A confidential submitter's own events keep the actor for the secretariat only.
+    actor_confidential = models.BooleanField(default=False)
+    verb = models.CharField(max_length=40, choices=Verb.choices)
+    object_type = models.CharField(max_length=60)
+    object_id = models.CharField(max_length=40)
+    object_repr = models.CharField(max_length=200, blank=True)
+    petition_id = models.BigIntegerField(null=True, blank=True)
+    conference_id = models.BigIntegerField(null=True, blank=True)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField()
+    prev_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("sự kiện nhật ký")
+        verbose_name_plural = _("nhật ký thao tác")
+        constraints = [models.UniqueConstraint(fields=["chain", "seq"], name="audit_chain_seq")]
+        indexes = [
+            models.Index(fields=["agency", "-created_at"]),
+            models.Index(fields=["petition_id", "seq"]),
+            models.Index(fields=["conference_id", "seq"]),
+            models.Index(fields=["object_type", "object_id"]),
+        ]
+
+    def __str__(self):
+        return f"{self.chain}#{self.seq} {self.verb} {self.object_type}:{self.object_id}"
+
+    def save(self, *args, **kwargs):
+        """Insert only: an event, once written, is never changed."""
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise RuntimeError("AuditEvent is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        """Refuse: the log is append-only."""
+        raise RuntimeError("AuditEvent is append-only.")

@@ -1,0 +1,82 @@
+"""Who may see which petitions, and whose identity they may learn."""
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext as _
+
+from doithoai.organizations.access import memberships
+from doithoai.organizations.models import Role
+
+from .models import Privacy, Status
+
+# Roles that see every petition of their agency (identities still follow `can_see_identity`).
+AGENCY_WIDE_ROLES = {Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}
+# Public petitions other staff may read once the secretariat has received them.
+SHARED_STATUSES = [
+    Status.RECEIVED,
+    Status.SCHEDULED,
+    Status.COMMITTED,
+    Status.ASSIGNED,
+    Status.RESOLUTION_REPORTED,
+    Status.ANSWERED,
+    Status.CLOSED,
+    Status.MERGED,
+]
+
+
+def visible_petitions(queryset, user):
+    """Filter `queryset` to the petitions `user` may see, in one query."""
+    if not getattr(user, "is_authenticated", False):
+        return queryset.none()
+    from doithoai.followups.models import Assignment
+
+    condition = Q(pk__in=[])
+    for agency_id, membership in memberships(user).items():
+        roles = membership.role_set
+        if roles & AGENCY_WIDE_ROLES:
+            condition |= Q(agency_id=agency_id)
+            continue
+        mine = Q(agency_id=agency_id) & (
+            Q(submitter=user)
+            | Q(delegation__grantee=user)
+            | Q(privacy=Privacy.PUBLIC, status__in=SHARED_STATUSES)
+        )
+        condition |= mine
+        if Role.UNIT_LEADER in roles and membership.unit_id:
+            assigned = Assignment.objects.filter(
+                petition=OuterRef("pk"), unit_id=membership.unit_id
+            )
+            condition |= Q(agency_id=agency_id) & (
+                Q(concerned_unit_id=membership.unit_id)
+                | Q(submitter_unit_id=membership.unit_id)
+                | Q(Exists(assigned))
+            )
+    return queryset.filter(condition)
+
+
+def can_see_identity(user, petition) -> bool:
+    """Tell whether `user` may learn who submitted `petition`."""
+    if petition.privacy == Privacy.ANONYMOUS:
+        return False
+    if petition.privacy == Privacy.PUBLIC:
+        return True
+    if getattr(user, "is_authenticated", False) and petition.submitter_id == user.pk:
+        return True
+    membership = memberships(user).get(petition.agency_id)
+    return bool(membership and Role.SECRETARIAT in membership.role_set)
+
+
+def submitter_label(user, petition) -> str:
+    """Return the submitter as `user` may see it: a name, a unit, or a masked label."""
+    if petition.privacy == Privacy.ANONYMOUS:
+        return _("Ẩn danh")
+    if not can_see_identity(user, petition):
+        return _("Được bảo mật danh tính")
+    parts = []
+    if petition.submitter_id:
+        person = petition.submitter
+        parts.append(person.get_full_name() or person.get_username())
+    elif petition.submitter_name:
+        parts.append(petition.submitter_name)
+    if petition.submitter_unit_id:
+        parts.append(str(petition.submitter_unit))
+    return " — ".join(parts) or _("Không rõ")
