@@ -220,7 +220,9 @@ class AgendaItem(models.Model):
         verbose_name_plural = _("chương trình đối thoại")
         ordering = ["conference", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["conference", "petition"], name="petition_once_per_agenda")
+            models.UniqueConstraint(
+                fields=["conference", "petition"], name="petition_once_per_agenda"
+            )
         ]
 
     def __str__(self):
@@ -273,9 +275,7 @@ class ConclusionNotice(models.Model):
     """The written conclusion notice (Thông báo kết luận) issued after a conference."""
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
-    conference = models.OneToOneField(
-        Conference, on_delete=models.PROTECT, related_name="notice"
-    )
+    conference = models.OneToOneField(Conference, on_delete=models.PROTECT, related_name="notice")
     status = models.CharField(
         max_length=10, choices=NoticeStatus.choices, default=NoticeStatus.DRAFT
     )

@@ -190,9 +190,7 @@ class ResolutionAttachment(models.Model):
     """A file a unit attaches to its resolution report."""
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
-    assignment = models.ForeignKey(
-        Assignment, on_delete=models.CASCADE, related_name="attachments"
-    )
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to="resolutions/%Y/%m/")
     original_name = models.CharField(max_length=255)
     size = models.PositiveBigIntegerField()

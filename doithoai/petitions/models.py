@@ -12,8 +12,11 @@ class TopicGroup(models.TextChoices):
     """The seed's three groups of dialogue content."""
 
     ASPIRATIONS = "aspirations", _("Tâm tư, nguyện vọng; chế độ, chính sách của CCVC và NLĐ")
-    IMPLEMENTATION = "implementation", _(
-        "Thực hiện chính sách; khiếu nại, tố cáo; phòng chống tham nhũng; kỷ luật, đạo đức công vụ"
+    IMPLEMENTATION = (
+        "implementation",
+        _(
+            "Thực hiện chính sách; khiếu nại, tố cáo; phòng chống tham nhũng; kỷ luật, đạo đức công vụ"
+        ),
     )
     PUBLIC_OPINION = "public_opinion", _("Vấn đề vướng mắc, nổi cộm dư luận phản ánh")
 
@@ -54,9 +57,19 @@ DEFAULT_TOPICS = [
     (TopicGroup.IMPLEMENTATION, "khieu-nai", "Khiếu nại", False),
     (TopicGroup.IMPLEMENTATION, "to-cao", "Tố cáo", True),
     (TopicGroup.IMPLEMENTATION, "phong-chong-tham-nhung", "Phòng, chống tham nhũng", True),
-    (TopicGroup.IMPLEMENTATION, "ky-luat-dao-duc", "Kỷ luật, kỷ cương hành chính, đạo đức công vụ", False),
+    (
+        TopicGroup.IMPLEMENTATION,
+        "ky-luat-dao-duc",
+        "Kỷ luật, kỷ cương hành chính, đạo đức công vụ",
+        False,
+    ),
     (TopicGroup.PUBLIC_OPINION, "du-luan-phan-anh", "Vấn đề dư luận phản ánh", False),
-    (TopicGroup.PUBLIC_OPINION, "cai-cach-hanh-chinh", "Cải cách hành chính, quy trình công việc", False),
+    (
+        TopicGroup.PUBLIC_OPINION,
+        "cai-cach-hanh-chinh",
+        "Cải cách hành chính, quy trình công việc",
+        False,
+    ),
 ]
 
 
@@ -323,9 +336,7 @@ class Support(models.Model):
     class Meta:
         verbose_name = _("ủng hộ kiến nghị")
         verbose_name_plural = _("ủng hộ kiến nghị")
-        constraints = [
-            models.UniqueConstraint(fields=["petition", "user"], name="support_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["petition", "user"], name="support_once")]
 
     def __str__(self):
         return f"{self.user_id} → {self.petition_id}"

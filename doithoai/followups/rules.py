@@ -1,0 +1,23 @@
+"""Named permissions on answers, commitments and assignments."""
+
+import rules
+
+from doithoai.organizations.access import membership
+from doithoai.organizations.models import Role
+from doithoai.organizations.rules import is_head
+
+
+@rules.predicate
+def leads_assigned_unit(user, assignment) -> bool:
+    """The user leads the unit the assignment was given to."""
+    if assignment is None:
+        return False
+    m = membership(user, assignment.agency_id)
+    return bool(m and Role.UNIT_LEADER in m.role_set and m.unit_id == assignment.unit_id)
+
+
+rules.add_perm("followups.answer_petition", is_head)
+rules.add_perm("followups.assign_petition", is_head)
+rules.add_perm("followups.report_assignment", leads_assigned_unit)
+rules.add_perm("followups.extend_assignment", leads_assigned_unit)
+rules.add_perm("followups.decide_assignment", is_head)

@@ -1,0 +1,609 @@
+"""Actions on petitions: submit, record, receive, merge, withdraw, reject, transfer, schedule.
+
+Each one checks the actor's permission and the petition's state, writes the change and its
+audit event in one transaction, and raises a clear error otherwise.
+"""
+
+import hashlib
+import secrets
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from doithoai.audit.log import record
+from doithoai.audit.models import Verb
+from doithoai.core.actionkit import move, require, require_text, same_agency, snapshot, today
+from doithoai.core.attachments import check_upload
+from doithoai.core.errors import Conflict, InvalidTransition, PermissionRefused, ValidationFailed
+from doithoai.core.text import fold
+from doithoai.organizations.access import membership as membership_of
+from doithoai.organizations.access import next_number
+from doithoai.organizations.models import Agency, Delegation, DelegationKind
+
+from .models import (
+    TRANSITIONS,
+    Attachment,
+    Channel,
+    Petition,
+    Privacy,
+    Status,
+    SubmitterKind,
+    Support,
+    Topic,
+)
+
+MAX_ATTACHMENTS = 10
+TITLE_MAX = 250
+CONTENT_MAX = 20000
+
+
+def hash_receipt(code: str) -> str:
+    """Hash an anonymous receipt code the way it is stored."""
+    return hashlib.sha256(code.strip().upper().encode()).hexdigest()
+
+
+def _new_receipt_code() -> str:
+    raw = secrets.token_hex(8).upper()
+    return f"AN-{raw[:4]}-{raw[4:8]}-{raw[8:12]}-{raw[12:]}"
+
+
+def _check_common(agency, title, content, topic, privacy, attachments):
+    title = require_text(title, "title", _("tiêu đề"), max_length=TITLE_MAX)
+    content = require_text(content, "content", _("nội dung kiến nghị"), max_length=CONTENT_MAX)
+    if topic is not None:
+        same_agency(topic, agency, "topic")
+    if privacy not in Privacy.values:
+        raise ValidationFailed(_("Chế độ danh tính không hợp lệ."), field="privacy")
+    attachments = list(attachments or [])
+    if len(attachments) > MAX_ATTACHMENTS:
+        raise ValidationFailed(
+            _("Tối đa %(n)s tệp đính kèm.") % {"n": MAX_ATTACHMENTS}, field="attachments"
+        )
+    digests = [check_upload(f) for f in attachments]
+    if topic is not None and topic.confidential_by_default and privacy == Privacy.PUBLIC:
+        privacy = Privacy.CONFIDENTIAL  # denunciations are confidential by default
+    return title, content, privacy, list(zip(attachments, digests, strict=True))
+
+
+def _create(agency, *, title, content, topic, privacy, channel, kind, files, status, **extra):
+    now = timezone.now()
+    year = timezone.localtime(now).year
+    number = next_number(agency, "KN", year)
+    petition = Petition.objects.create(
+        agency=agency,
+        year=year,
+        number=number,
+        code=f"KN-{year}-{number:04d}",
+        title=title,
+        content=content,
+        search_text=fold(f"{title} {content}"),
+        topic=topic,
+        privacy=privacy,
+        channel=channel,
+        submitter_kind=kind,
+        status=status,
+        submitted_at=now,
+        **extra,
+    )
+    for upload, digest in files:
+        Attachment.objects.create(
+            agency=agency,
+            petition=petition,
+            file=upload,
+            original_name=upload.name[:255],
+            size=upload.size,
+            sha256=digest,
+        )
+    return petition
+
+
+@transaction.atomic
+def submit_petition(
+    *,
+    agency: Agency,
+    title: str,
+    content: str,
+    by,
+    topic: Topic | None = None,
+    privacy: str = Privacy.PUBLIC,
+    as_unit: bool = False,
+    delegation: Delegation | None = None,
+    attachments=(),
+) -> Petition:
+    """Submit a petition as oneself, for one's unit, or for a staff member who authorized us.
+
+    An anonymous petition stores no identity at all, not even in the audit log; its
+    receipt code is returned once on `petition.receipt_code` and stored hashed.
+    """
+    require("petitions.submit_petition", by, agency)
+    title, content, privacy, files = _check_common(
+        agency, title, content, topic, privacy, attachments
+    )
+    member = membership_of(by, agency)
+    extra = {}
+    kind = SubmitterKind.PERSON
+    channel = Channel.WEB
+    if delegation is not None:
+        same_agency(delegation, agency, "delegation")
+        if delegation.kind != DelegationKind.REPRESENTATIVE or delegation.grantee_id != by.pk:
+            raise PermissionRefused(_("Bạn không phải người được ủy quyền này."))
+        if not delegation.is_valid_on(today()):
+            raise ValidationFailed(
+                _("Ủy quyền đại diện đã hết hiệu lực hoặc đã bị thu hồi."), field="delegation"
+            )
+        if privacy == Privacy.ANONYMOUS:
+            raise ValidationFailed(
+                _("Kiến nghị qua người đại diện không thể ẩn danh."), field="privacy"
+            )
+        kind, channel = SubmitterKind.REPRESENTATIVE, Channel.REPRESENTATIVE
+        extra = {"submitter_id": delegation.grantor_id, "delegation": delegation}
+        grantor_member = membership_of(delegation.grantor, agency)
+        extra["concerned_unit"] = grantor_member.unit if grantor_member else None
+    elif privacy == Privacy.ANONYMOUS:
+        if as_unit:
+            raise ValidationFailed(_("Kiến nghị của đơn vị không thể ẩn danh."), field="privacy")
+        kind = SubmitterKind.ANONYMOUS
+    elif as_unit:
+        if member.unit is None:
+            raise ValidationFailed(_("Bạn chưa thuộc đơn vị nào."), field="as_unit")
+        kind = SubmitterKind.UNIT
+        extra = {"submitter": by, "submitter_unit": member.unit, "concerned_unit": member.unit}
+    else:
+        extra = {"submitter": by, "concerned_unit": member.unit}
+    receipt = None
+    if kind == SubmitterKind.ANONYMOUS:
+        receipt = _new_receipt_code()
+        extra["receipt_hash"] = hash_receipt(receipt)
+    petition = _create(
+        agency,
+        title=title,
+        content=content,
+        topic=topic,
+        privacy=privacy,
+        channel=channel,
+        kind=kind,
+        files=files,
+        status=Status.SUBMITTED,
+        **extra,
+    )
+    anonymous = privacy == Privacy.ANONYMOUS
+    record(
+        Verb.PETITION_SUBMITTED,
+        petition,
+        by=None if anonymous else by,
+        actor_confidential=privacy == Privacy.CONFIDENTIAL,
+        petition=petition,
+        after=snapshot(petition, "code", "status", "channel", "privacy", "topic"),
+    )
+    petition.receipt_code = receipt
+    return petition
+
+
+@transaction.atomic
+def record_petition(
+    *,
+    agency: Agency,
+    title: str,
+    content: str,
+    channel: str,
+    by,
+    topic: Topic | None = None,
+    privacy: str = Privacy.PUBLIC,
+    submitter=None,
+    submitter_name: str = "",
+    submitter_unit=None,
+    conference=None,
+    attachments=(),
+) -> Petition:
+    """Record a petition received on paper, or raised from the floor of an open conference."""
+    from doithoai.conferences.models import AgendaItem, ConferenceStatus
+
+    if channel == Channel.FLOOR and conference is not None:
+        from doithoai.conferences.rules import is_effective_chair
+
+        if not (is_effective_chair(by, conference) or _is_secretariat(by, agency)):
+            raise PermissionRefused()
+    else:
+        require("petitions.record_petition", by, agency)
+    if channel not in (Channel.PAPER, Channel.FLOOR):
+        raise ValidationFailed(
+            _("Chỉ ghi nhận kiến nghị bằng giấy hoặc tại hội nghị."), field="channel"
+        )
+    title, content, privacy, files = _check_common(
+        agency, title, content, topic, privacy, attachments
+    )
+    for obj, field in ((submitter_unit, "submitter_unit"), (conference, "conference")):
+        same_agency(obj, agency, field)
+    if submitter is not None and membership_of(submitter, agency) is None:
+        raise ValidationFailed(_("Người gửi không thuộc cơ quan."), field="submitter")
+    if privacy == Privacy.ANONYMOUS:
+        submitter, submitter_name, submitter_unit = None, "", None
+    elif submitter is None and not submitter_name.strip() and submitter_unit is None:
+        raise ValidationFailed(
+            _("Nhập người gửi hoặc đơn vị gửi, hoặc chọn ẩn danh."), field="submitter_name"
+        )
+    status = Status.RECEIVED
+    if channel == Channel.FLOOR:
+        if conference is None:
+            raise ValidationFailed(_("Chọn hội nghị đang diễn ra."), field="conference")
+        if conference.status != ConferenceStatus.IN_PROGRESS:
+            raise InvalidTransition(
+                _("Chỉ ghi kiến nghị tại hội nghị khi hội nghị đang diễn ra."), field="conference"
+            )
+        status = Status.SCHEDULED
+    if submitter_unit is not None:
+        kind = SubmitterKind.UNIT
+    elif privacy == Privacy.ANONYMOUS:
+        kind = SubmitterKind.ANONYMOUS
+    else:
+        kind = SubmitterKind.PERSON
+    petition = _create(
+        agency,
+        title=title,
+        content=content,
+        topic=topic,
+        privacy=privacy,
+        channel=channel,
+        kind=kind,
+        files=files,
+        status=status,
+        submitter=submitter,
+        submitter_name=submitter_name.strip(),
+        submitter_unit=submitter_unit,
+        received_by=by,
+        received_at=timezone.now(),
+        conference=conference if channel == Channel.FLOOR else None,
+    )
+    if channel == Channel.FLOOR:
+        position = (conference.agenda.aggregate(m=Max("position"))["m"] or 0) + 1
+        AgendaItem.objects.create(
+            agency=agency, conference=conference, petition=petition, position=position
+        )
+    record(
+        Verb.PETITION_RECORDED,
+        petition,
+        by=by,
+        petition=petition,
+        conference=conference,
+        after=snapshot(petition, "code", "status", "channel", "privacy", "topic"),
+    )
+    return petition
+
+
+def _is_secretariat(user, agency) -> bool:
+    from doithoai.organizations.access import has_role
+    from doithoai.organizations.models import Role
+
+    return has_role(user, agency, Role.SECRETARIAT)
+
+
+def _lock(petition: Petition) -> Petition:
+    return Petition.objects.select_for_update().get(pk=petition.pk)
+
+
+@transaction.atomic
+def receive_petition(
+    *, petition: Petition, topic: Topic, by, concerned_unit=None, privacy: str | None = None
+) -> Petition:
+    """Record and classify a submitted petition (topic, concerned unit, privacy)."""
+    petition = _lock(petition)
+    require("petitions.receive_petition", by, petition)
+    if topic is None:
+        raise ValidationFailed(_("Chọn chủ đề để phân loại kiến nghị."), field="topic")
+    same_agency(topic, petition.agency, "topic")
+    same_agency(concerned_unit, petition.agency, "concerned_unit")
+    before = snapshot(petition, "status", "topic", "concerned_unit", "privacy")
+    move(petition, Status.RECEIVED, TRANSITIONS)
+    if privacy is not None:
+        if privacy not in Privacy.values:
+            raise ValidationFailed(_("Chế độ danh tính không hợp lệ."), field="privacy")
+        if (privacy == Privacy.ANONYMOUS) != (petition.privacy == Privacy.ANONYMOUS):
+            raise ValidationFailed(
+                _("Không thể chuyển giữa ẩn danh và có danh tính."), field="privacy"
+            )
+        if petition.privacy == Privacy.CONFIDENTIAL and privacy == Privacy.PUBLIC:
+            raise ValidationFailed(
+                _("Không được công khai danh tính người đã yêu cầu bảo mật."), field="privacy"
+            )
+        petition.privacy = privacy
+    if topic.confidential_by_default and petition.privacy == Privacy.PUBLIC:
+        petition.privacy = Privacy.CONFIDENTIAL
+    petition.topic = topic
+    if concerned_unit is not None:
+        petition.concerned_unit = concerned_unit
+    petition.received_by = by
+    petition.received_at = timezone.now()
+    petition.save()
+    record(
+        Verb.PETITION_RECEIVED,
+        petition,
+        by=by,
+        petition=petition,
+        before=before,
+        after=snapshot(petition, "status", "topic", "concerned_unit", "privacy"),
+    )
+    return petition
+
+
+MERGEABLE = {Status.SUBMITTED, Status.RECEIVED, Status.SCHEDULED}
+
+
+@transaction.atomic
+def merge_petitions(*, lead: Petition, duplicates, by, reason: str = "") -> Petition:
+    """Group duplicates under a lead petition; the lead keeps every merged one."""
+    from doithoai.conferences.models import AgendaItem, ConferenceStatus
+
+    lead = _lock(lead)
+    require("petitions.merge_petition", by, lead)
+    ids = {p.pk for p in duplicates}
+    if not ids:
+        raise ValidationFailed(_("Chọn ít nhất một kiến nghị trùng."), field="duplicates")
+    if lead.pk in ids:
+        raise ValidationFailed(_("Không thể gộp kiến nghị vào chính nó."), field="duplicates")
+    if lead.status not in OPEN_LEAD:
+        raise InvalidTransition(
+            _("Kiến nghị chính đang ở trạng thái “%(s)s”, không nhận gộp được.")
+            % {"s": lead.get_status_display()},
+            field="lead",
+        )
+    rows = list(Petition.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+    if len(rows) != len(ids):
+        raise ValidationFailed(_("Không tìm thấy kiến nghị cần gộp."), field="duplicates")
+    for dup in rows:
+        same_agency(dup, lead.agency, "duplicates")
+        if (
+            dup.status == Status.SCHEDULED
+            and dup.conference
+            and dup.conference.status
+            not in (
+                ConferenceStatus.PLANNED,
+                ConferenceStatus.COMPILED,
+            )
+        ):
+            raise InvalidTransition(
+                _("%(code)s đã được đối thoại, không gộp được.") % {"code": dup.code},
+                field="duplicates",
+            )
+        before = snapshot(dup, "status", "merged_into", "conference")
+        move(dup, Status.MERGED, TRANSITIONS)
+        dup.merged_into = lead
+        AgendaItem.objects.filter(petition=dup).delete()
+        dup.conference = None
+        dup.save()
+        # Petitions already merged into the duplicate follow it to the lead.
+        Petition.objects.filter(merged_into=dup).update(merged_into=lead)
+        record(
+            Verb.PETITION_MERGED,
+            dup,
+            by=by,
+            petition=dup,
+            before=before,
+            after={"status": dup.status, "merged_into": lead.pk, "lead_code": lead.code},
+            reason=reason,
+        )
+    record(
+        Verb.PETITION_MERGED,
+        lead,
+        by=by,
+        petition=lead,
+        after={"merged": sorted(ids)},
+        reason=reason,
+    )
+    return lead
+
+
+OPEN_LEAD = {Status.SUBMITTED, Status.RECEIVED, Status.SCHEDULED, Status.COMMITTED, Status.ASSIGNED}
+
+
+@transaction.atomic
+def withdraw_petition(*, petition: Petition, by, reason: str = "") -> Petition:
+    """Let the submitter withdraw a petition not yet on a conference."""
+    petition = _lock(petition)
+    require("petitions.withdraw_petition", by, petition)
+    before = snapshot(petition, "status")
+    move(petition, Status.WITHDRAWN, TRANSITIONS)
+    petition.status_reason = reason.strip()
+    petition.save()
+    record(
+        Verb.PETITION_WITHDRAWN,
+        petition,
+        by=by,
+        petition=petition,
+        before=before,
+        after={"status": petition.status},
+        reason=reason,
+        actor_confidential=petition.privacy == Privacy.CONFIDENTIAL,
+    )
+    return petition
+
+
+@transaction.atomic
+def reject_petition(*, petition: Petition, reason: str, by) -> Petition:
+    """Refuse a petition that is not within the agency's competence, with the reason."""
+    petition = _lock(petition)
+    require("petitions.reject_petition", by, petition)
+    reason = require_text(reason, "reason", _("lý do từ chối"))
+    before = snapshot(petition, "status")
+    move(petition, Status.REJECTED, TRANSITIONS)
+    petition.status_reason = reason
+    petition.save()
+    record(
+        Verb.PETITION_REJECTED,
+        petition,
+        by=by,
+        petition=petition,
+        before=before,
+        after={"status": petition.status},
+        reason=reason,
+    )
+    return petition
+
+
+@transaction.atomic
+def transfer_petition(*, petition: Petition, to: str, reason: str, by) -> Petition:
+    """Transfer a petition to the competent body, with the reason."""
+    petition = _lock(petition)
+    require("petitions.reject_petition", by, petition)
+    to = require_text(to, "transferred_to", _("nơi chuyển đến"), max_length=200)
+    reason = require_text(reason, "reason", _("lý do chuyển"))
+    before = snapshot(petition, "status")
+    move(petition, Status.TRANSFERRED, TRANSITIONS)
+    petition.status_reason = reason
+    petition.transferred_to = to
+    petition.save()
+    record(
+        Verb.PETITION_TRANSFERRED,
+        petition,
+        by=by,
+        petition=petition,
+        before=before,
+        after={"status": petition.status, "transferred_to": to},
+        reason=reason,
+    )
+    return petition
+
+
+@transaction.atomic
+def schedule_petitions(*, conference, petitions, by) -> list[Petition]:
+    """Put received petitions on a conference's agenda, in the order given."""
+    from doithoai.conferences.models import AgendaItem, Conference, ConferenceStatus
+
+    conference = Conference.objects.select_for_update().get(pk=conference.pk)
+    require("petitions.schedule_petition", by, conference)
+    if conference.status not in (ConferenceStatus.PLANNED, ConferenceStatus.COMPILED):
+        raise InvalidTransition(
+            _("Hội nghị đang ở trạng thái “%(s)s”, không thêm kiến nghị được.")
+            % {"s": conference.get_status_display()},
+            field="conference",
+        )
+    ids = [p.pk for p in petitions]
+    if not ids:
+        raise ValidationFailed(_("Chọn ít nhất một kiến nghị."), field="petitions")
+    rows = {p.pk: p for p in Petition.objects.select_for_update().filter(pk__in=ids)}
+    position = conference.agenda.aggregate(m=Max("position"))["m"] or 0
+    scheduled = []
+    for pk in ids:
+        petition = rows.get(pk)
+        if petition is None:
+            raise ValidationFailed(_("Không tìm thấy kiến nghị."), field="petitions")
+        same_agency(petition, conference.agency, "petitions")
+        if petition.status == Status.SUBMITTED:
+            raise InvalidTransition(
+                _("%(code)s chưa được tiếp nhận, phân loại.") % {"code": petition.code},
+                field="petitions",
+            )
+        before = snapshot(petition, "status", "conference")
+        move(petition, Status.SCHEDULED, TRANSITIONS)
+        petition.conference = conference
+        petition.save()
+        position += 1
+        AgendaItem.objects.create(
+            agency=conference.agency, conference=conference, petition=petition, position=position
+        )
+        record(
+            Verb.PETITION_SCHEDULED,
+            petition,
+            by=by,
+            petition=petition,
+            conference=conference,
+            before=before,
+            after={"status": petition.status, "conference": conference.pk},
+        )
+        scheduled.append(petition)
+    return scheduled
+
+
+@transaction.atomic
+def unschedule_petition(*, petition: Petition, by, reason: str = "") -> Petition:
+    """Take a petition off a conference that has not opened yet."""
+    from doithoai.conferences.models import AgendaItem, ConferenceStatus
+
+    petition = _lock(petition)
+    require("petitions.schedule_petition", by, petition)
+    if petition.conference and petition.conference.status not in (
+        ConferenceStatus.PLANNED,
+        ConferenceStatus.COMPILED,
+    ):
+        raise InvalidTransition(_("Hội nghị đã khai mạc."), field="conference")
+    before = snapshot(petition, "status", "conference")
+    move(petition, Status.RECEIVED, TRANSITIONS)
+    AgendaItem.objects.filter(petition=petition).delete()
+    petition.conference = None
+    petition.save()
+    record(
+        Verb.PETITION_UNSCHEDULED,
+        petition,
+        by=by,
+        petition=petition,
+        before=before,
+        after={"status": petition.status},
+        reason=reason,
+    )
+    return petition
+
+
+@transaction.atomic
+def support_petition(*, petition: Petition, by) -> Support:
+    """Add one's support to a petition already filed instead of filing a duplicate."""
+    require("petitions.support_petition", by, petition)
+    if not Petition.objects.visible_to(by).filter(pk=petition.pk).exists():
+        raise PermissionRefused()
+    if petition.status not in OPEN_LEAD:
+        raise InvalidTransition(_("Kiến nghị đã kết thúc."), field="petition")
+    if petition.submitter_id == by.pk:
+        raise ValidationFailed(_("Đây là kiến nghị của chính bạn."), field="petition")
+    support, created = Support.objects.get_or_create(
+        petition=petition, user=by, defaults={"agency": petition.agency}
+    )
+    if not created:
+        raise Conflict(_("Bạn đã ủng hộ kiến nghị này."), field="petition")
+    record(Verb.PETITION_SUPPORTED, petition, by=by, petition=petition)
+    return support
+
+
+@transaction.atomic
+def give_feedback(
+    *, petition: Petition, satisfied: bool, by=None, reason: str = "", receipt_code: str = ""
+) -> Petition:
+    """Let the petitioner say whether the answer settled it; an unsatisfied one reopens once."""
+    petition = _lock(petition)
+    if receipt_code:
+        if not petition.receipt_hash or hash_receipt(receipt_code) != petition.receipt_hash:
+            raise PermissionRefused()
+        actor = None
+    else:
+        require("petitions.feedback_petition", by, petition)
+        actor = by
+    if petition.status != Status.ANSWERED:
+        raise InvalidTransition(_("Chỉ phản hồi sau khi kiến nghị đã được trả lời."))
+    before = snapshot(petition, "status", "satisfied", "reopen_count")
+    if satisfied:
+        petition.satisfied = True
+        move(petition, Status.CLOSED, TRANSITIONS)
+        verb = Verb.PETITION_CLOSED
+    else:
+        reason = require_text(reason, "reason", _("lý do chưa thỏa đáng"))
+        petition.satisfied = False
+        if petition.reopen_count >= 1:
+            move(petition, Status.CLOSED, TRANSITIONS)
+            verb = Verb.PETITION_FEEDBACK
+        else:
+            move(petition, Status.RECEIVED, TRANSITIONS)
+            petition.reopen_count += 1
+            petition.conference = None
+            verb = Verb.PETITION_REOPENED
+        petition.status_reason = reason
+    petition.save()
+    record(
+        verb,
+        petition,
+        by=actor,
+        petition=petition,
+        before=before,
+        after=snapshot(petition, "status", "satisfied", "reopen_count"),
+        reason=reason,
+        actor_confidential=petition.privacy == Privacy.CONFIDENTIAL,
+    )
+    return petition
