@@ -1,0 +1,18 @@
+"""Fixtures shared by every test: the fixed cast of users and an isolated media folder."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def cast(db):
+    """One agency with one user per role (see doithoai.core.factories.Cast)."""
+    from doithoai.core.factories import Cast
+
+    return Cast()

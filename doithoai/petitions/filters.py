@@ -1,0 +1,60 @@
+"""The one FilterSet for petition lists, shared by the pages and the API."""
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from doithoai.core.text import fold
+
+from .models import Channel, Petition, Privacy, Status, TopicGroup
+
+
+class PetitionFilter(django_filters.FilterSet):
+    """Filter by status, topic, unit, conference, overdue; search without diacritics."""
+
+    q = django_filters.CharFilter(label=_("Tìm kiếm"), method="search")
+    status = django_filters.MultipleChoiceFilter(label=_("Trạng thái"), choices=Status.choices)
+    group = django_filters.ChoiceFilter(
+        label=_("Nhóm nội dung"), choices=TopicGroup.choices, field_name="topic__group"
+    )
+    topic = django_filters.NumberFilter(label=_("Chủ đề"), field_name="topic_id")
+    unit = django_filters.NumberFilter(label=_("Đơn vị"), method="by_unit")
+    conference = django_filters.NumberFilter(label=_("Hội nghị"), field_name="conference_id")
+    channel = django_filters.ChoiceFilter(label=_("Kênh"), choices=Channel.choices)
+    privacy = django_filters.ChoiceFilter(label=_("Danh tính"), choices=Privacy.choices)
+    year = django_filters.NumberFilter(label=_("Năm"), field_name="year")
+    overdue = django_filters.BooleanFilter(label=_("Quá hạn"), method="by_overdue")
+
+    class Meta:
+        model = Petition
+        fields: list[str] = []
+
+    def search(self, queryset, name, value):
+        """Match every word, diacritics ignored ("can bo" finds "cán bộ"), or the code."""
+        words = fold(value).split()
+        if not words:
+            return queryset
+        condition = Q()
+        for word in words[:8]:
+            condition &= Q(search_text__contains=word)
+        return queryset.filter(condition | Q(code__iexact=value.strip()))
+
+    def by_unit(self, queryset, name, value):
+        """Petitions concerning, raised by, or assigned to the unit."""
+        from doithoai.followups.models import Assignment
+
+        assigned = Assignment.objects.filter(petition=OuterRef("pk"), unit_id=value)
+        return queryset.filter(
+            Q(concerned_unit_id=value) | Q(submitter_unit_id=value) | Q(Exists(assigned))
+        )
+
+    def by_overdue(self, queryset, name, value):
+        """Petitions with an open step past its due date."""
+        from django.utils import timezone
+
+        from doithoai.deadlines.models import Deadline
+
+        late = Deadline.objects.filter(
+            petition=OuterRef("pk"), status="open", due_date__lt=timezone.localdate()
+        )
+        return queryset.filter(Exists(late)) if value else queryset.exclude(Exists(late))
