@@ -4,6 +4,7 @@ Each agency has its own chain so that a national installation can shard by agenc
 chain head row is locked while appending, so concurrent actions never fork a chain.
 """
 
+import datetime
 import hashlib
 import json
 from dataclasses import dataclass
@@ -43,7 +44,7 @@ def compute_hash(event: AuditEvent) -> str:
         "before": _canonical(event.before),
         "after": _canonical(event.after),
         "reason": event.reason,
-        "created_at": event.created_at.astimezone(timezone.UTC).isoformat(),
+        "created_at": event.created_at.astimezone(datetime.UTC).isoformat(),
         "prev_hash": event.prev_hash,
     }
     blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

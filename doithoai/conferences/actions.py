@@ -324,6 +324,7 @@ def record_statement(
     *, conference: Conference, text: str, by, speaker=None, speaker_name: str = "", petition=None
 ) -> Statement:
     """Add an entry to the minutes: who spoke, on which petition, what was said."""
+    conference = Conference.objects.get(pk=conference.pk)
     require("conferences.record_statement", by, conference)
     require_state(conference, (ConferenceStatus.IN_PROGRESS,))
     text = require_text(text, "text", _("nội dung phát biểu"), max_length=20000)
@@ -445,6 +446,7 @@ def issue_notice(
     if signer_authority is None:
         signer_authority = "" if has_role(by, conference.agency, Role.HEAD) else SignerAuthority.KT
     number = next_number(conference.agency, "TB", issued_on.year)
+    notice.year = issued_on.year
     notice.number = number
     notice.symbol = document_symbol(number, "TB", conference.agency)
     notice.issued_on = issued_on

@@ -279,6 +279,7 @@ class ConclusionNotice(models.Model):
     status = models.CharField(
         max_length=10, choices=NoticeStatus.choices, default=NoticeStatus.DRAFT
     )
+    year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
     number = models.PositiveIntegerField(_("số"), null=True, blank=True)
     symbol = models.CharField(_("số, ký hiệu"), max_length=40, blank=True)
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
@@ -303,10 +304,11 @@ class ConclusionNotice(models.Model):
         verbose_name = _("thông báo kết luận")
         verbose_name_plural = _("thông báo kết luận")
         constraints = [
+            # Numbers restart every year (Decree 30), so a symbol is unique within a year.
             models.UniqueConstraint(
-                fields=["agency", "symbol"],
-                condition=~Q(symbol=""),
-                name="notice_symbol_per_agency",
+                fields=["agency", "year", "number"],
+                condition=Q(number__isnull=False),
+                name="notice_number_per_agency_year",
             )
         ]
 

@@ -198,8 +198,10 @@ def record_petition(
     attachments=(),
 ) -> Petition:
     """Record a petition received on paper, or raised from the floor of an open conference."""
-    from doithoai.conferences.models import AgendaItem, ConferenceStatus
+    from doithoai.conferences.models import AgendaItem, Conference, ConferenceStatus
 
+    if conference is not None:
+        conference = Conference.objects.select_for_update().get(pk=conference.pk)
     if channel == Channel.FLOOR and conference is not None:
         from doithoai.conferences.rules import is_effective_chair
 
