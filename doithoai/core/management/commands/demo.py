@@ -27,7 +27,7 @@ class Command(BaseCommand):
         self.print_logins()
 
     def print_logins(self):
-        self.stdout.write("Tài khoản dùng thử (mật khẩu chung: %s):" % PASSWORD)
+        self.stdout.write(f"Tài khoản dùng thử (mật khẩu chung: {PASSWORD}):")
         for username, role in LOGINS:
             self.stdout.write(f"  {username:<12} {role}")
         self.stdout.write("  admin        Quản trị hệ thống (trang /admin/)")
