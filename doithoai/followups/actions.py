@@ -42,7 +42,11 @@ from .models import (
 
 
 def _lock(petition: Petition) -> Petition:
-    return Petition.objects.select_for_update().select_related("conference").get(pk=petition.pk)
+    return (
+        Petition.objects.select_for_update(of=("self",))
+        .select_related("conference")
+        .get(pk=petition.pk)
+    )
 
 
 def _at_conference(petition: Petition, by, permission: str):
