@@ -73,7 +73,10 @@ def answer_petition(*, petition: Petition, text: str, by, answerer=None) -> Answ
     text = require_text(text, "text", _("nội dung trả lời"), max_length=50000)
     if petition.status in (Status.ASSIGNED, Status.RESOLUTION_REPORTED):
         raise InvalidTransition(
-            _("Kiến nghị đang giao đơn vị xử lý; trả lời khi chấp nhận kết quả xử lý."),
+            _(
+                "Kiến nghị đang ở trạng thái “%(s)s”; trả lời khi chấp nhận kết quả xử lý của đơn vị."
+            )
+            % {"s": petition.get_status_display()},
             field="status",
         )
     if answerer is not None:
@@ -135,7 +138,11 @@ def commit_answer(
     conference = _at_conference(petition, by, "followups.answer_petition")
     if conference is None:
         raise InvalidTransition(
-            _("Cam kết thời hạn trả lời được thực hiện tại hội nghị."), field="status"
+            _(
+                "Cam kết thời hạn trả lời được thực hiện tại hội nghị; kiến nghị đang ở trạng thái “%(s)s”."
+            )
+            % {"s": petition.get_status_display()},
+            field="status",
         )
     if form not in CommitmentForm.values:
         raise ValidationFailed(_("Chọn hình thức trả lời."), field="form")
@@ -200,6 +207,8 @@ def assign_petition(
             conference = None
     else:
         conference = _at_conference(petition, by, "followups.assign_petition")
+    # RESOLUTION_REPORTED -> ASSIGNED is return_resolution's edge, not a second assignment.
+    require_state(petition, (Status.RECEIVED, Status.SCHEDULED, Status.COMMITTED))
     same_agency(unit, petition.agency, "unit")
     if needs_verification:
         verification_reason = require_text(

@@ -14,7 +14,15 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
-from doithoai.core.actionkit import move, require, require_text, same_agency, snapshot, today
+from doithoai.core.actionkit import (
+    move,
+    require,
+    require_state,
+    require_text,
+    same_agency,
+    snapshot,
+    today,
+)
 from doithoai.core.attachments import check_upload
 from doithoai.core.errors import Conflict, InvalidTransition, PermissionRefused, ValidationFailed
 from doithoai.core.text import fold
@@ -292,6 +300,9 @@ def receive_petition(
     """Record and classify a submitted petition (topic, concerned unit, privacy)."""
     petition = _lock(petition)
     require("petitions.receive_petition", by, petition)
+    # Only a new petition is received; the table's other ways into RECEIVED (taken off an
+    # agenda, reopened after feedback) belong to their own actions.
+    require_state(petition, (Status.SUBMITTED,))
     if topic is None:
         raise ValidationFailed(_("Chọn chủ đề để phân loại kiến nghị."), field="topic")
     same_agency(topic, petition.agency, "topic")
@@ -493,7 +504,8 @@ def schedule_petitions(*, conference, petitions, by) -> list[Petition]:
         same_agency(petition, conference.agency, "petitions")
         if petition.status == Status.SUBMITTED:
             raise InvalidTransition(
-                _("%(code)s chưa được tiếp nhận, phân loại.") % {"code": petition.code},
+                _("%(code)s đang ở trạng thái “%(s)s”, chưa được tiếp nhận, phân loại.")
+                % {"code": petition.code, "s": petition.get_status_display()},
                 field="petitions",
             )
         before = snapshot(petition, "status", "conference")
@@ -524,6 +536,7 @@ def unschedule_petition(*, petition: Petition, by, reason: str = "") -> Petition
 
     petition = _lock(petition)
     require("petitions.schedule_petition", by, petition)
+    require_state(petition, (Status.SCHEDULED,))
     if petition.conference and petition.conference.status not in (
         ConferenceStatus.PLANNED,
         ConferenceStatus.COMPILED,
@@ -579,7 +592,13 @@ def give_feedback(
         require("petitions.feedback_petition", by, petition)
         actor = by
     if petition.status != Status.ANSWERED:
-        raise InvalidTransition(_("Chỉ phản hồi sau khi kiến nghị đã được trả lời."))
+        raise InvalidTransition(
+            _(
+                "Chỉ phản hồi sau khi kiến nghị đã được trả lời; kiến nghị đang ở trạng thái “%(s)s”."
+            )
+            % {"s": petition.get_status_display()},
+            field="status",
+        )
     before = snapshot(petition, "status", "satisfied", "reopen_count")
     if satisfied:
         petition.satisfied = True
