@@ -274,6 +274,7 @@ def send_compilation(*, conference: Conference, by) -> Conference:
     """Send the compiled list of petitions to the chair (rule 4: at least 5 days before)."""
     conference = _lock(conference)
     require("conferences.send_compilation", by, conference)
+    require_state(conference, (ConferenceStatus.PLANNED, ConferenceStatus.COMPILED))
     if not conference.agenda.exists():
         raise ValidationFailed(_("Chưa có kiến nghị nào trong chương trình."), field="agenda")
     before = snapshot(conference, "status", "compilation_sent_at")
@@ -299,7 +300,10 @@ def open_conference(*, conference: Conference, by, attendance: str = "") -> Conf
     require("conferences.open_conference", by, conference)
     if conference.status == ConferenceStatus.PLANNED:
         raise InvalidTransition(
-            _("Chưa gửi tổng hợp kiến nghị cho người chủ trì; chưa khai mạc được."),
+            _(
+                "Hội nghị đang ở trạng thái “%(s)s”: chưa gửi tổng hợp kiến nghị cho người chủ trì, chưa khai mạc được."
+            )
+            % {"s": conference.get_status_display()},
             field="status",
         )
     before = snapshot(conference, "status")
@@ -366,6 +370,7 @@ def close_conference(*, conference: Conference, conclusion: str, by) -> Conferen
     """Close the conference with the chair's conclusion; every item must have been decided."""
     conference = _lock(conference)
     require("conferences.close_conference", by, conference)
+    require_state(conference, (ConferenceStatus.IN_PROGRESS,))
     conclusion = require_text(conclusion, "conclusion", _("kết luận của người chủ trì"))
     undecided = list(
         conference.agenda.filter(status__in=[AgendaStatus.PENDING, AgendaStatus.OPEN])
