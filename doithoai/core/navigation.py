@@ -1,0 +1,81 @@
+"""The site's navigation: which links each role sees, tolerant of pages not built yet.
+
+Other apps add their pages by URL name here; a name that does not resolve (an app whose
+pages are still being written) is skipped, so a missing URL never breaks rendering.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from doithoai.organizations.access import memberships
+from doithoai.organizations.models import Role
+
+EVERYONE = frozenset(Role.values)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """One link in the header: label, URL name and the roles that see it."""
+
+    label: str
+    url_name: str
+    roles: frozenset
+
+
+NAV = [
+    NavItem(_("Việc cần làm"), "home", EVERYONE),
+    NavItem(_("Gửi kiến nghị"), "petitions:submit", frozenset({Role.STAFF, Role.UNIT_LEADER})),
+    NavItem(_("Kiến nghị của tôi"), "petitions:mine", EVERYONE),
+    NavItem(_("Đại diện"), "petitions:represented", EVERYONE),
+    NavItem(_("Công bố"), "petitions:published", EVERYONE),
+    NavItem(_("Tiếp nhận"), "petitions:inbox", frozenset({Role.SECRETARIAT})),
+    NavItem(_("Tổng hợp"), "petitions:compilations", frozenset({Role.SECRETARIAT})),
+    NavItem(_("Đôn đốc"), "petitions:followup", frozenset({Role.SECRETARIAT})),
+    NavItem(
+        _("Hội nghị"),
+        "conferences:list",
+        frozenset({Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}),
+    ),
+    NavItem(_("Đơn vị xử lý"), "followups:unit", frozenset({Role.UNIT_LEADER})),
+    NavItem(_("Giám sát"), "oversight:home", frozenset({Role.INSPECTOR})),
+    NavItem(
+        _("Thời hạn"),
+        "deadlines:board",
+        frozenset({Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}),
+    ),
+    NavItem(_("Báo cáo"), "reports:home", frozenset({Role.HEAD, Role.SECRETARIAT})),
+    NavItem(_("Quản trị"), "organizations:home", frozenset({Role.ADMIN})),
+]
+
+
+def safe_reverse(name: str, *args) -> str | None:
+    """Return the URL for a name, or None when no such URL exists yet."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def user_roles(user) -> frozenset[str]:
+    """Return every role the user holds in any of their agencies."""
+    out: set[str] = set()
+    for m in memberships(user).values():
+        out |= m.role_set
+    return frozenset(out)
+
+
+def nav_for(user, current_path: str = "") -> list[dict]:
+    """Return the links the user sees, marking the one for the current page."""
+    held = user_roles(user)
+    links = []
+    for item in NAV:
+        if not (held & item.roles):
+            continue
+        url = safe_reverse(item.url_name)
+        if url is None:
+            continue
+        current = url == current_path or (url != "/" and current_path.startswith(url))
+        links.append({"label": item.label, "url": url, "current": current})
+    return links
