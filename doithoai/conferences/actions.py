@@ -488,3 +488,24 @@ def issue_notice(
         after={"symbol": notice.symbol, "issued_on": issued_on, "assignments": len(waiting)},
     )
     return notice
+
+
+@transaction.atomic
+def publish_notice(*, notice: ConclusionNotice, by) -> ConclusionNotice:
+    """Post an issued conclusion notice for all staff; it stays posted (at least 20 days)."""
+    notice = ConclusionNotice.objects.select_for_update().get(pk=notice.pk)
+    require("conferences.publish_notice", by, notice)
+    if notice.status != NoticeStatus.ISSUED:
+        raise InvalidTransition(_("Thông báo kết luận chưa được ban hành."), field="notice")
+    if notice.published_at is not None:
+        raise InvalidTransition(_("Thông báo kết luận đã được công khai."), field="notice")
+    notice.published_at = timezone.now()
+    notice.save(update_fields=["published_at"])
+    record(
+        Verb.NOTICE_PUBLISHED,
+        notice,
+        by=by,
+        conference=notice.conference,
+        after={"published_at": notice.published_at.isoformat(), "symbol": notice.symbol},
+    )
+    return notice

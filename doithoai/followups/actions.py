@@ -430,3 +430,62 @@ def return_resolution(*, assignment: Assignment, note: str, by) -> Assignment:
         reason=note,
     )
     return assignment
+
+
+@transaction.atomic
+def publish_answer(*, answer: Answer, by) -> Answer:
+    """Post an answer for all staff to read; it stays posted (at least 20 consecutive days)."""
+    answer = Answer.objects.select_for_update().get(pk=answer.pk)
+    require("followups.publish_answer", by, answer)
+    if answer.published_at is not None:
+        raise InvalidTransition(_("Trả lời này đã được công khai."), field="answer")
+    answer.published_at = timezone.now()
+    answer.save(update_fields=["published_at"])
+    record(
+        Verb.ANSWER_PUBLISHED,
+        answer,
+        by=by,
+        petition=answer.petition,
+        conference=answer.conference,
+        after={"published_at": answer.published_at.isoformat()},
+    )
+    return answer
+
+
+URGEABLE = (AssignmentStatus.ASSIGNED, AssignmentStatus.RETURNED)
+
+
+@transaction.atomic
+def urge_assignment(*, assignment: Assignment, by, message: str = "") -> Assignment:
+    """Urge the unit to report on an assignment; notify its leaders, and record it."""
+    from doithoai.core.notify import notify_users
+    from doithoai.organizations.models import Membership, Role
+
+    assignment = _lock_assignment(assignment)
+    require("followups.urge_assignment", by, assignment)
+    require_state(assignment, URGEABLE)
+    message = (message or "").strip()[:2000]
+    leaders = [
+        m.user
+        for m in Membership.objects.filter(
+            agency_id=assignment.agency_id,
+            unit_id=assignment.unit_id,
+            is_active=True,
+            roles__role=Role.UNIT_LEADER,
+        ).select_related("user")
+    ]
+    petition = assignment.petition
+    title = _("Đôn đốc báo cáo kết quả xử lý kiến nghị %(code)s") % {"code": petition.code}
+    transaction.on_commit(
+        lambda: notify_users(leaders, agency=assignment.agency, title=title, body=message, by=by)
+    )
+    record(
+        Verb.ASSIGNMENT_URGED,
+        assignment,
+        by=by,
+        petition=petition,
+        conference=assignment.conference,
+        after={"unit": assignment.unit_id, "leaders": [u.pk for u in leaders]},
+        reason=message,
+    )
+    return assignment

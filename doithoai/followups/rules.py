@@ -4,7 +4,7 @@ import rules
 
 from doithoai.organizations.access import membership
 from doithoai.organizations.models import Role
-from doithoai.organizations.rules import is_head
+from doithoai.organizations.rules import is_head, is_secretariat
 
 
 @rules.predicate
@@ -21,3 +21,5 @@ rules.add_perm("followups.assign_petition", is_head)
 rules.add_perm("followups.report_assignment", leads_assigned_unit)
 rules.add_perm("followups.extend_assignment", leads_assigned_unit)
 rules.add_perm("followups.decide_assignment", is_head)
+rules.add_perm("followups.publish_answer", is_secretariat | is_head)
+rules.add_perm("followups.urge_assignment", is_secretariat)
