@@ -1,4 +1,42 @@
-from django.urls import path  # noqa: F401
+from django.urls import path, register_converter
+
+from . import views
+
+
+class FormatConverter:
+    regex = "docx|pdf"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+class HalfConverter:
+    regex = "[12]"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(FormatConverter, "docfmt")
+register_converter(HalfConverter, "half")
 
 app_name = "documents"
-urlpatterns: list = []
+urlpatterns = [
+    path(
+        "bao-cao/<slug:code>/<int:year>.<docfmt:fmt>",
+        views.report,
+        name="report",
+    ),
+    path(
+        "bao-cao/<slug:code>/<int:year>-6thang<half:half>.<docfmt:fmt>",
+        views.report,
+        name="report_half",
+    ),
+    path("<slug:kind>/<int:pk>.<docfmt:fmt>", views.download, name="download"),
+]

@@ -1,0 +1,150 @@
+"""The semi-annual and annual report to the Provincial People's Committee (Báo cáo, BC)."""
+
+from django.db.models import Count
+from django.utils import timezone
+
+from doithoai.conferences.models import Conference, ConferenceStatus, DialoguePlan
+from doithoai.reports import stats
+from doithoai.reports.tables import report_tables
+
+from . import context as ctx
+from .decree30 import OfficialDocument
+from .meeting import _office
+
+
+def period_words(year: int, half: int | None) -> str:
+    """Return "6 tháng đầu năm 2018", "6 tháng cuối năm 2018" or "năm 2018"."""
+    if half == 1:
+        return f"6 tháng đầu năm {year}"
+    if half == 2:
+        return f"6 tháng cuối năm {year}"
+    return f"năm {year}"
+
+
+def build_report(agency, year: int, half: int | None = None, *, summary=None) -> OfficialDocument:
+    """Build the report of `agency` for the half-year (1 or 2) or the year (None)."""
+    summary = summary or stats.summary(agency, year, half)
+    office = _office(agency)
+    head = agency.head_title
+    words = period_words(year, half)
+    doc = OfficialDocument(
+        ctx.header(
+            agency,
+            type_code="BC",
+            type_name="Báo cáo",
+            summary=f"Kết quả đối thoại trực tiếp giữa {head} với công chức, viên chức "
+            f"và người lao động {words}",
+            year=year,
+        )
+    )
+    doc.paragraph(f"Kính gửi: {agency.report_recipient}.", indent=False, align="center")
+    plan = DialoguePlan.objects.filter(agency=agency, year=year).first()
+    basis = (
+        f"Thực hiện Kế hoạch số {plan.symbol} ngày {ctx.short_date(plan.issued_on)} về đối "
+        f"thoại trực tiếp năm {year}"
+        if plan and plan.symbol and plan.issued_on
+        else "Thực hiện kế hoạch đối thoại trực tiếp của cơ quan"
+    )
+    doc.paragraph(
+        f"{basis}, {office} báo cáo kết quả đối thoại trực tiếp giữa {head} với công chức, "
+        f"viên chức và người lao động {words} như sau:"
+    )
+    tables = {t.key: t for t in report_tables(summary)}
+    figures, c = summary["figures"], summary["conferences"]
+
+    doc.heading("I. KẾT QUẢ TỔ CHỨC HỘI NGHỊ ĐỐI THOẠI")
+    doc.paragraph(
+        f"Theo kế hoạch, {words} cơ quan tổ chức {c['regular_required']:02d} hội nghị đối thoại "
+        f"định kỳ; đã tổ chức {c['held']:02d} hội nghị (trong đó {c['ad_hoc_held']:02d} hội nghị "
+        f"đột xuất)."
+    )
+    start, end = summary["period_start"], summary["period_end"]
+    conferences = (
+        Conference.objects.filter(
+            agency=agency, starts_at__date__gte=start, starts_at__date__lte=end
+        )
+        .exclude(status=ConferenceStatus.CANCELLED)
+        .select_related("chair")
+        .annotate(items=Count("agenda"))
+        .order_by("starts_at")
+    )
+    rows = [
+        [
+            n,
+            c.title,
+            ctx.short_date(timezone.localtime(c.starts_at).date()),
+            ctx.display_name(c.chair),
+            c.items,
+            ConferenceStatus(c.status).label,
+        ]
+        for n, c in enumerate(conferences, start=1)
+    ]
+    if rows:
+        doc.table(
+            ["STT", "Hội nghị", "Ngày", "Chủ trì", "Số kiến nghị", "Tình trạng"],
+            rows,
+            widths_mm=[12, 55, 24, 30, 18, 26],
+        )
+    doc.heading("II. KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT KIẾN NGHỊ")
+    doc.heading("1. Tiếp nhận kiến nghị")
+    doc.paragraph(
+        f"{words.capitalize()}, {office} tiếp nhận {figures['petitions_received']:02d} kiến nghị "
+        f"của CCVC và người lao động, phân theo nhóm nội dung, chủ đề, kênh tiếp nhận và đơn vị "
+        f"liên quan như các bảng dưới đây."
+    )
+    for key, widths in (
+        ("by_group", [12, 125, 28]),
+        ("by_topic", [12, 125, 28]),
+        ("by_channel", [12, 125, 28]),
+        ("by_unit", [12, 125, 28]),
+    ):
+        _table(doc, tables[key], widths)
+    doc.heading("2. Kết quả giải quyết")
+    median = figures["median_days_to_answer"]
+    doc.paragraph(
+        f"Đã giải đáp trực tiếp tại hội nghị {figures['settled_at_conference']:02d} kiến nghị; "
+        f"trả lời bằng văn bản {figures['answered_in_writing']:02d} kiến nghị; giao đơn vị xử lý "
+        f"{figures['assigned']:02d} kiến nghị, trong đó báo cáo đúng hạn "
+        f"{figures['resolved_on_time']:02d}, trễ hạn {figures['resolved_late']:02d}; còn "
+        f"{figures['still_open']:02d} kiến nghị đang giải quyết."
+        + (f" Thời gian giải quyết trung vị: {median:g} ngày." if median is not None else "")
+    )
+    _table(doc, tables["outcomes"], [125, 40])
+    doc.heading("3. Thực hiện cam kết của người chủ trì")
+    _table(doc, tables["commitments"], [125, 40])
+    doc.heading("4. Kết quả xử lý của các phòng, ban, đơn vị")
+    if tables["units"].rows:
+        _table(doc, tables["units"], [11, 50, 18, 18, 18, 18, 16, 16])
+    else:
+        doc.paragraph("Không có kiến nghị giao đơn vị xử lý.")
+    doc.heading("III. GIÁM SÁT CỦA BAN THANH TRA NHÂN DÂN")
+    observations = summary.get("observations")
+    if observations:
+        answered = observations.get("answered")
+        doc.paragraph(
+            f"Ban Thanh tra nhân dân giám sát quá trình tiếp xúc, đối thoại; ghi nhận "
+            f"{observations['recorded']:02d} ý kiến giám sát"
+            + (f", đã được trả lời {answered:02d} ý kiến." if answered is not None else ".")
+        )
+    else:
+        doc.paragraph(
+            "Ban Thanh tra nhân dân giám sát quá trình tiếp xúc, đối thoại theo quy định; "
+            "trong kỳ không có ý kiến giám sát được ghi nhận."
+        )
+    doc.heading("IV. ĐÁNH GIÁ CHUNG")
+    doc.paragraph(
+        f"Việc đối thoại trực tiếp được thực hiện theo kế hoạch; các kiến nghị của CCVC và người "
+        f"lao động được tiếp nhận, tổng hợp, giải đáp và theo dõi đến khi có kết quả. {office} "
+        f"tiếp tục đôn đốc các phòng, ban, đơn vị giải quyết dứt điểm các kiến nghị còn lại./."
+    )
+    doc.closing(
+        [agency.report_recipient, f"Lãnh đạo {office}"],
+        ctx.archive_line(agency),
+        [ctx.signature(agency, ctx.head_user(agency))],
+    )
+    return doc
+
+
+def _table(doc, table, widths) -> None:
+    doc.paragraph(table.title, italic=True, indent=False, align="center")
+    doc.table(table.headers, table.rows, widths_mm=widths, total=table.total)

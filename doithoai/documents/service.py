@@ -1,0 +1,109 @@
+"""One entry point for every document: find the record, check the permission, build, convert.
+
+Used by the download views and by `doithoai document`.
+"""
+
+from dataclasses import dataclass
+
+import rules
+from django.utils.translation import gettext as _
+
+from doithoai.conferences.models import ConclusionNotice, Conference, DialoguePlan
+from doithoai.core.errors import PermissionRefused, ValidationFailed
+from doithoai.organizations.models import Agency
+
+from .meeting import build_compilation, build_invitation, build_minutes
+from .notice import build_notice
+from .pdf import docx_to_pdf
+from .plan import build_plan
+from .report import build_report
+
+KINDS = ("plan", "invitation", "compilation", "minutes", "notice", "report")
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+@dataclass
+class Rendered:
+    """A built document ready to send: bytes, file name and content type."""
+
+    content: bytes
+    filename: str
+    content_type: str
+
+
+def load(kind: str, key, *, year=None, half=None):
+    """Return the record a document is built from (for a report: the agency by code or id)."""
+    if kind not in KINDS:
+        raise ValidationFailed(_("Loại văn bản không hợp lệ."), field="kind")
+    if kind == "plan":
+        return DialoguePlan.objects.select_related("agency", "signer").get(pk=key)
+    if kind == "notice":
+        return ConclusionNotice.objects.select_related(
+            "agency", "signer", "conference__agency", "conference__chair", "conference__plan"
+        ).get(pk=key)
+    if kind == "report":
+        lookup = {"pk": key} if str(key).isdigit() else {"code": key}
+        return Agency.objects.get(**lookup)
+    return Conference.objects.select_related("agency", "chair", "plan").get(pk=key)
+
+
+def check(user, kind: str, obj) -> None:
+    """Refuse unless `user` may download the document (None: a trusted command-line caller)."""
+    if user is None:
+        return
+    conference_kinds = ("invitation", "compilation", "minutes")
+    if kind in conference_kinds and not Conference.objects.visible_to(user).filter(pk=obj.pk):
+        raise PermissionRefused()
+    if not rules.has_perm(f"documents.download_{kind}", user, obj):
+        raise PermissionRefused()
+
+
+def build(kind: str, obj, *, year=None, half=None):
+    """Build the document of `kind` for `obj` and return the OfficialDocument."""
+    if kind == "plan":
+        return build_plan(obj)
+    if kind == "invitation":
+        return build_invitation(obj)
+    if kind == "compilation":
+        return build_compilation(obj)
+    if kind == "minutes":
+        return build_minutes(obj)
+    if kind == "notice":
+        return build_notice(obj)
+    if year is None:
+        raise ValidationFailed(_("Chọn năm báo cáo."), field="year")
+    if half not in (None, 1, 2):
+        raise ValidationFailed(_("Kỳ báo cáo là 6 tháng đầu (1), cuối (2) hoặc cả năm."), "half")
+    return build_report(obj, int(year), half)
+
+
+def filename(kind: str, obj, fmt: str, *, year=None, half=None) -> str:
+    """Return an ASCII file name such as `KH-09-VPUBND-2018.docx`."""
+    if kind == "plan":
+        stem = f"ke-hoach-{obj.agency.code}-{obj.year}"
+    elif kind == "notice":
+        stem = f"thong-bao-ket-luan-{obj.agency.code}-{obj.conference_id}"
+    elif kind == "report":
+        stem = f"bao-cao-{obj.code}-{year}" + (f"-6thang{half}" if half else "")
+    else:
+        names = {
+            "invitation": "giay-moi",
+            "compilation": "tong-hop-kien-nghi",
+            "minutes": "bien-ban",
+        }
+        stem = f"{names[kind]}-{obj.agency.code}-{obj.pk}"
+    return f"{stem}.{fmt}"
+
+
+def render(kind: str, obj, fmt: str = "docx", *, user=None, year=None, half=None) -> Rendered:
+    """Check, build and (for `pdf`) convert a document."""
+    if fmt not in CONTENT_TYPES:
+        raise ValidationFailed(_("Định dạng chỉ có thể là docx hoặc pdf."), field="format")
+    check(user, kind, obj)
+    content = build(kind, obj, year=year, half=half).to_bytes()
+    if fmt == "pdf":
+        content = docx_to_pdf(content)
+    return Rendered(content, filename(kind, obj, fmt, year=year, half=half), CONTENT_TYPES[fmt])
