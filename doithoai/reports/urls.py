@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("kien-nghi.xlsx", views.petitions_xlsx, name="petitions_xlsx"),
+    path("<slug:code>/", views.dashboard, name="dashboard"),
+    path("<slug:code>/tong-hop/", views.rollup, name="rollup"),
+    path("<slug:code>/so-lieu.xlsx", views.tables_xlsx, name="tables_xlsx"),
+]

@@ -1,0 +1,7 @@
+"""Who may see an agency's statistics (`reports.view_dashboard`, object: the agency)."""
+
+import rules
+
+from doithoai.organizations.rules import is_inspector, is_leadership, is_secretariat
+
+rules.add_perm("reports.view_dashboard", is_leadership | is_secretariat | is_inspector)

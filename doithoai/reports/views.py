@@ -1,0 +1,197 @@
+"""Statistics pages: an agency's dashboard, a roll-up over the agencies under a parent, and
+Excel exports of the report tables and of any filtered petition list."""
+
+import rules
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from doithoai.core.actionkit import today
+from doithoai.organizations.access import memberships
+from doithoai.organizations.models import Agency
+from doithoai.petitions.filters import PetitionFilter
+from doithoai.petitions.models import Petition, TopicGroup
+
+from . import stats
+from .excel import XLSX, petitions_workbook, tables_workbook
+from .tables import report_tables, status_label
+
+
+def _period(request) -> tuple[int, int | None]:
+    try:
+        year = int(request.GET.get("year") or today().year)
+    except ValueError as exc:
+        raise Http404 from exc
+    half = request.GET.get("half")
+    half = int(half) if half in ("1", "2") else None
+    return year, half
+
+
+def _agency(request, code) -> Agency:
+    agency = get_object_or_404(Agency, code=code)
+    if not rules.has_perm("reports.view_dashboard", request.user, agency):
+        raise PermissionDenied
+    return agency
+
+
+def _charts(agencies, summary) -> dict:
+    """Return the chart data (rendered with json_script; each chart also has its table)."""
+    start, end = summary["period_start"], summary["period_end"]
+    by_year = stats.conferences_by_year(agencies)
+    states = stats.topic_by_state(agencies, start, end)
+    groups = [g for g in TopicGroup.values if any(r["group"] == g for r in states)]
+    statuses = sorted({r["status"] for r in states})
+    cell = {(r["group"], r["status"]): r["count"] for r in states}
+    units = [u for u in summary["units"] if u["on_time_rate"] is not None or u["assigned"]]
+    return {
+        "conferences": {
+            "labels": [str(r["year"]) for r in by_year],
+            "series": [
+                {"label": _("Theo kế hoạch"), "data": [r["planned"] for r in by_year]},
+                {"label": _("Đã tổ chức"), "data": [r["held"] for r in by_year]},
+            ],
+            "rows": by_year,
+        },
+        "topics": {
+            "labels": [str(TopicGroup(g).label) for g in groups],
+            "series": [
+                {"label": str(status_label(s)), "data": [cell.get((g, s), 0) for g in groups]}
+                for s in statuses
+            ],
+            "statuses": [str(status_label(s)) for s in statuses],
+            "rows": [
+                {
+                    "group": str(TopicGroup(g).label),
+                    "counts": [cell.get((g, s), 0) for s in statuses],
+                }
+                for g in groups
+            ],
+        },
+        "units": {
+            "labels": [u["name"] for u in units],
+            "series": [
+                {
+                    "label": _("Tỷ lệ báo cáo đúng hạn (%)"),
+                    "data": [
+                        round(u["on_time_rate"] * 100) if u["on_time_rate"] is not None else None
+                        for u in units
+                    ],
+                }
+            ],
+        },
+    }
+
+
+def _page(request, agencies, title, code, *, rollup=False):
+    year, half = _period(request)
+    summary = stats.summary(agencies, year, half)
+    charts = _charts(agencies, summary)
+    query = f"?year={year}" + (f"&half={half}" if half else "")
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "title": title,
+            "code": code,
+            "year": year,
+            "half": half,
+            "years": range(today().year, today().year - 10, -1),
+            "summary": summary,
+            "tables": report_tables(summary),
+            "charts": charts,
+            "overdue": stats.overdue_now(agencies),
+            "rollup": rollup,
+            "agencies": agencies,
+            "xlsx_url": reverse("reports:tables_xlsx", args=[code]) + query,
+            "report_urls": None if rollup else _report_urls(code, year, half),
+        },
+    )
+
+
+def _report_urls(code, year, half) -> dict:
+    kwargs = {"code": code, "year": year}
+    name = "documents:report"
+    if half:
+        kwargs["half"] = half
+        name = "documents:report_half"
+    return {fmt: reverse(name, kwargs=kwargs | {"fmt": fmt}) for fmt in ("docx", "pdf")}
+
+
+@require_GET
+@login_required
+def index(request):
+    """Go to the dashboard of the first agency the user may see statistics of."""
+    for membership in memberships(request.user).values():
+        if rules.has_perm("reports.view_dashboard", request.user, membership.agency):
+            return redirect("reports:dashboard", code=membership.agency.code)
+    raise PermissionDenied
+
+
+@require_GET
+@login_required
+def dashboard(request, code):
+    """Show an agency's statistics for a year or half-year, each chart with its table."""
+    agency = _agency(request, code)
+    return _page(request, [agency], agency.name, code)
+
+
+def _rollup_agencies(request, code):
+    parent = get_object_or_404(Agency, code=code)
+    children = list(parent.children.order_by("name"))
+    if not children:
+        raise Http404
+    allowed = rules.has_perm("reports.view_dashboard", request.user, parent) or getattr(
+        request.user, "is_superuser", False
+    )
+    shown = [
+        a for a in children if allowed or rules.has_perm("reports.view_dashboard", request.user, a)
+    ]
+    if not shown:
+        raise PermissionDenied
+    return parent, shown
+
+
+@require_GET
+@login_required
+def rollup(request, code):
+    """Show the statistics summed over the agencies under `code` that the user may see."""
+    parent, shown = _rollup_agencies(request, code)
+    return _page(request, shown, _("Tổng hợp: %(name)s") % {"name": parent.name}, code, rollup=True)
+
+
+@require_GET
+@login_required
+def tables_xlsx(request, code):
+    """Send every report table of the period as an Excel workbook (one sheet per table)."""
+    year, half = _period(request)
+    agency = Agency.objects.filter(code=code).first()
+    if agency is not None and rules.has_perm("reports.view_dashboard", request.user, agency):
+        agencies = [agency]
+    else:
+        agency, agencies = _rollup_agencies(request, code)
+    summary = stats.summary(agencies, year, half)
+    span = f"{year}" + (f"-6thang{half}" if half else "")
+    content = tables_workbook(report_tables(summary), f"{agency.name} {span}")
+    return _xlsx(content, f"so-lieu-{code}-{span}.xlsx")
+
+
+@require_GET
+@login_required
+def petitions_xlsx(request):
+    """Send the petitions the user may see, filtered like the petition list, as Excel."""
+    queryset = Petition.objects.visible_to(request.user).order_by("-submitted_at", "-id")
+    filtered = PetitionFilter(request.GET, queryset=queryset)
+    content = petitions_workbook(filtered.qs, request.user)
+    stamp = today().strftime("%Y%m%d")
+    return _xlsx(content, f"kien-nghi-{stamp}.xlsx")
+
+
+def _xlsx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
