@@ -24,15 +24,18 @@ class NavItem:
     roles: frozenset
 
 
+STAFF = frozenset({Role.STAFF, Role.UNIT_LEADER})
+SECRETARIAT = frozenset({Role.SECRETARIAT})
+
 NAV = [
     NavItem(_("Việc cần làm"), "home", EVERYONE),
-    NavItem(_("Gửi kiến nghị"), "petitions:submit", frozenset({Role.STAFF, Role.UNIT_LEADER})),
-    NavItem(_("Kiến nghị của tôi"), "petitions:mine", EVERYONE),
-    NavItem(_("Đại diện"), "petitions:represented", EVERYONE),
-    NavItem(_("Công bố"), "petitions:published", EVERYONE),
-    NavItem(_("Tiếp nhận"), "petitions:inbox", frozenset({Role.SECRETARIAT})),
-    NavItem(_("Tổng hợp"), "petitions:compilations", frozenset({Role.SECRETARIAT})),
-    NavItem(_("Đôn đốc"), "petitions:followup", frozenset({Role.SECRETARIAT})),
+    NavItem(_("Gửi kiến nghị"), "petitions:submit", STAFF),
+    NavItem(_("Kiến nghị của tôi"), "petitions:mine", STAFF),
+    NavItem(_("Tiếp nhận"), "petitions:inbox", SECRETARIAT),
+    NavItem(_("Đưa vào hội nghị"), "petitions:schedule", SECRETARIAT),
+    NavItem(_("Tổng hợp"), "petitions:compilations", SECRETARIAT),
+    NavItem(_("Đôn đốc"), "petitions:followup", SECRETARIAT),
+    NavItem(_("Công bố"), "petitions:publish", SECRETARIAT),
     NavItem(
         _("Hội nghị"),
         "conferences:list",
@@ -47,6 +50,8 @@ NAV = [
     ),
     NavItem(_("Báo cáo"), "reports:home", frozenset({Role.HEAD, Role.SECRETARIAT})),
     NavItem(_("Quản trị"), "organizations:home", frozenset({Role.ADMIN})),
+    NavItem(_("Trả lời đã công khai"), "petitions:published", EVERYONE),
+    NavItem(_("Ủy quyền đại diện"), "petitions:authorize", STAFF),
 ]
 
 
