@@ -15,8 +15,11 @@ def _working_days_between(start: datetime.date, end: datetime.date) -> int:
         cal = get_calendar()
         counter = getattr(cal, "working_days_between", None)
         if counter is not None:
-            return counter(start, end)
-        is_working = getattr(cal, "is_working_day", None)
+            try:
+                return counter(start, end)
+            except ValueError:  # outside the calendar's years: count weekdays instead
+                counter = None
+        is_working = None
     except (ImportError, AttributeError):
         is_working = None
     if is_working is None:
