@@ -1,0 +1,26 @@
+"""The saved OpenAPI schema matches the code, and the docs page works offline."""
+
+from doithoai.api.openapi import SAVED, current_schema_text
+
+
+def test_saved_schema_is_current():
+    assert SAVED.read_text(encoding="utf-8") == current_schema_text(), (
+        "The API changed: run `python -m doithoai export_openapi` and commit openapi.json."
+    )
+
+
+def test_schema_and_docs_are_served_without_a_cdn(client):
+    schema = client.get("/api/v1/openapi.json")
+    assert schema.status_code == 200 and schema.json()["info"]["version"] == "1"
+    docs = client.get("/api/v1/docs")
+    html = docs.content.decode()
+    assert docs.status_code == 200
+    assert "/static/api/swagger/swagger-ui-bundle.js" in html
+    assert "cdn" not in html.lower() and "https://" not in html
+
+
+def test_export_command_check(capsys):
+    from django.core.management import call_command
+
+    call_command("export_openapi", "--check")
+    assert "up to date" in capsys.readouterr().out

@@ -1,0 +1,36 @@
+"""Version 1 of the JSON API: one NinjaAPI with its routers, auth, rate limit and errors."""
+
+from ninja import NinjaAPI
+
+from . import assignments, conferences, misc, petitions
+from .auth import RateLimit, SiteSessionAuth, TokenAuth
+from .docs import OfflineSwagger
+from .errors import install_handlers
+
+DESCRIPTION = """\
+The doithoai API: the same actions and permissions as the pages.
+
+Authenticate with a personal token (`Authorization: Bearer <token>`, created on
+`/api/tokens/`) or the site's session (with the CSRF token). Errors are
+`{"code", "message", "field"}`; messages are in Vietnamese unless `Accept-Language: en`.
+Send `Idempotency-Key` on a POST to make a retry return the first response. Action
+endpoints on a petition accept `If-Match` with the `ETag` of its detail: a stale one is
+refused with 409 `stale_edit`.
+"""
+
+api = NinjaAPI(
+    title="doithoai API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api-v1",
+    auth=[TokenAuth(), SiteSessionAuth()],
+    throttle=[RateLimit()],
+    docs=OfflineSwagger(),
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+install_handlers(api)
+api.add_router("/petitions/", petitions.router)
+api.add_router("/conferences/", conferences.router)
+api.add_router("/assignments/", assignments.router)
+api.add_router("/", misc.router)
