@@ -1,0 +1,278 @@
+"""Forms of the conference workspace: Vietnamese labels, dates as dd/mm/yyyy, errors by field."""
+
+import datetime
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from doithoai.core.forms import apply_action_error
+from doithoai.followups.models import CommitmentForm
+from doithoai.organizations.models import Role, Unit
+from doithoai.petitions.forms import PrivacyWidget
+from doithoai.petitions.models import Privacy, Topic
+
+from .models import CombinedWith, DialoguePlan, Kind
+
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
+
+
+class VNDateInput(forms.DateInput):
+    """A text box for dates written as Vietnamese offices write them (dd/mm/yyyy)."""
+
+    def __init__(self, attrs=None):
+        base = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"}
+        super().__init__(attrs={**base, **(attrs or {})}, format="%d/%m/%Y")
+
+
+class VNDateField(forms.DateField):
+    """A date typed as dd/mm/yyyy."""
+
+    widget = VNDateInput
+    default_error_messages = {"invalid": _("Nhập ngày theo dạng ngày/tháng/năm, ví dụ 20/06/2018.")}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", DATE_FORMATS)
+        super().__init__(**kwargs)
+
+
+def show_error(form, exc) -> None:
+    """Attach an action's refusal to its field, using the form's aliases for field names."""
+    aliases = getattr(form, "error_aliases", {})
+    if exc.field in aliases:
+        exc.field = aliases[exc.field]
+    apply_action_error(form, exc)
+
+
+def members_with(agency, *roles):
+    """Return the users holding any of `roles` in the agency, by name."""
+    user_model = get_user_model()
+    return (
+        user_model.objects.filter(
+            memberships__agency=agency,
+            memberships__is_active=True,
+            memberships__roles__role__in=list(roles),
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """Pick a person by full name."""
+
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+class PlanForm(forms.Form):
+    """Start the year's dialogue plan."""
+
+    year = forms.IntegerField(label=_("Năm"), min_value=1990, max_value=2100)
+
+
+class IssuePlanForm(forms.Form):
+    """Give the plan its number and date of issue."""
+
+    issued_on = VNDateField(label=_("Ngày ban hành"))
+
+
+class ConferenceForm(forms.Form):
+    """Schedule a conference: two regular ones a year, ad hoc ones when the head decides."""
+
+    error_aliases = {"starts_at": "starts_on"}
+
+    kind = forms.ChoiceField(label=_("Loại hội nghị"), choices=Kind.choices)
+    plan = forms.ModelChoiceField(
+        label=_("Thuộc kế hoạch năm"),
+        queryset=DialoguePlan.objects.none(),
+        required=False,
+        help_text=_("Bắt buộc với hội nghị định kỳ."),
+    )
+    combined_with = forms.ChoiceField(
+        label=_("Lồng ghép với"), choices=CombinedWith.choices, initial=CombinedWith.NONE
+    )
+    title = forms.CharField(label=_("Tên hội nghị"), max_length=250)
+    starts_on = VNDateField(
+        label=_("Ngày tổ chức"),
+        help_text=_(
+            "Hội nghị thứ nhất: tháng 6 (hoặc lồng ghép sơ kết 6 tháng); hội nghị thứ hai: quý IV."
+        ),
+    )
+    starts_time = forms.TimeField(
+        label=_("Giờ bắt đầu"),
+        initial=datetime.time(8, 0),
+        input_formats=["%H:%M", "%Hh%M", "%H"],
+        widget=forms.TimeInput(format="%H:%M", attrs={"placeholder": "08:00"}),
+        error_messages={"invalid": _("Nhập giờ dạng giờ:phút, ví dụ 08:00.")},
+    )
+    place = forms.CharField(label=_("Địa điểm"), max_length=250, required=False)
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = DialoguePlan.objects.filter(agency=agency)
+
+    def starts_at(self):
+        """Return the aware start time from the date and time fields."""
+        data = self.cleaned_data
+        return timezone.make_aware(
+            datetime.datetime.combine(data["starts_on"], data["starts_time"])
+        )
+
+
+class DelegateForm(forms.Form):
+    """Delegate chairing to exactly one deputy, for a force majeure reason."""
+
+    deputy = PersonChoiceField(label=_("Cấp phó được ủy quyền"), queryset=None)
+    reason = forms.CharField(
+        label=_("Lý do (bất khả kháng)"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deputy"].queryset = members_with(agency, Role.DEPUTY)
+
+
+class ReasonForm(forms.Form):
+    """A reason (to revoke a delegation, to cancel)."""
+
+    reason = forms.CharField(
+        label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+
+class OpenForm(forms.Form):
+    """Open the conference, noting who attends."""
+
+    attendance = forms.CharField(
+        label=_("Thành phần tham dự"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
+    )
+
+
+class StatementForm(forms.Form):
+    """One entry of the minutes."""
+
+    speaker = PersonChoiceField(label=_("Người phát biểu"), queryset=None, required=False)
+    speaker_name = forms.CharField(
+        label=_("hoặc họ tên người phát biểu"), max_length=150, required=False
+    )
+    text = forms.CharField(
+        label=_("Nội dung phát biểu"), widget=forms.Textarea(attrs={"rows": 3}), max_length=20000
+    )
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["speaker"].queryset = members_with(agency, *Role.values)
+
+
+class AnswerForm(forms.Form):
+    """Answer at the conference, directly or by a leader the chair designates."""
+
+    answerer = PersonChoiceField(
+        label=_("Người giải đáp"),
+        queryset=None,
+        required=False,
+        help_text=_("Để trống nếu người chủ trì trực tiếp giải đáp."),
+    )
+    text = forms.CharField(
+        label=_("Nội dung giải đáp"), widget=forms.Textarea(attrs={"rows": 3}), max_length=50000
+    )
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["answerer"].queryset = members_with(
+            agency, Role.HEAD, Role.DEPUTY, Role.UNIT_LEADER
+        )
+
+
+class CommitForm(forms.Form):
+    """Commit a time and a form of answer for what the conference could not settle."""
+
+    promised_on = VNDateField(label=_("Hạn trả lời cam kết"))
+    form = forms.ChoiceField(label=_("Hình thức trả lời"), choices=CommitmentForm.choices)
+    note = forms.CharField(
+        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+LIMIT_CHOICES = [
+    ("7", _("7 ngày làm việc kể từ thông báo kết luận")),
+    ("15", _("15 ngày làm việc (cần xác minh, làm rõ hoặc theo quy trình pháp luật)")),
+]
+
+
+class AssignForm(forms.Form):
+    """Assign a petition to a unit to resolve within 7 (or 15) working days."""
+
+    unit = forms.ModelChoiceField(label=_("Đơn vị xử lý"), queryset=Unit.objects.none())
+    limit = forms.ChoiceField(
+        label=_("Thời hạn báo cáo"), choices=LIMIT_CHOICES, initial="7", widget=forms.RadioSelect
+    )
+    verification_reason = forms.CharField(
+        label=_("Lý do cần 15 ngày"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+    )
+    instructions = forms.CharField(
+        label=_("Nội dung giao"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(agency=agency, is_active=True)
+
+
+class FloorForm(forms.Form):
+    """A petition raised from the floor during the conference."""
+
+    title = forms.CharField(label=_("Tiêu đề"), max_length=250)
+    content = forms.CharField(
+        label=_("Nội dung kiến nghị"), widget=forms.Textarea(attrs={"rows": 3}), max_length=20000
+    )
+    topic = forms.ModelChoiceField(label=_("Chủ đề"), queryset=Topic.objects.none())
+    privacy = forms.ChoiceField(
+        label=_("Danh tính người nêu"),
+        choices=Privacy.choices,
+        initial=Privacy.PUBLIC,
+        widget=PrivacyWidget,
+    )
+    submitter = PersonChoiceField(label=_("Người nêu kiến nghị"), queryset=None, required=False)
+    submitter_name = forms.CharField(
+        label=_("hoặc họ tên người nêu"), max_length=150, required=False
+    )
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = Topic.objects.filter(agency=agency)
+        self.fields["submitter"].queryset = members_with(agency, *Role.values)
+
+
+class CloseForm(forms.Form):
+    """Close the conference with the chair's conclusion."""
+
+    conclusion = forms.CharField(
+        label=_("Kết luận của người chủ trì"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=50000,
+    )
+
+
+class NoticeDraftForm(forms.Form):
+    """The secretariat's draft of the conclusion notice."""
+
+    text = forms.CharField(
+        label=_("Nội dung thông báo kết luận"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=50000,
+    )
+
+
+class NoticeIssueForm(forms.Form):
+    """Approve and issue the conclusion notice."""
+
+    issued_on = VNDateField(label=_("Ngày ban hành"))
