@@ -11,16 +11,14 @@ from doithoai.organizations.models import Delegation, DelegationKind, Membership
 from .models import Privacy, Topic
 
 PRIVACY_HELP = {
-    Privacy.PUBLIC: _(
-        "Công khai: mọi người trong cơ quan thấy anh/chị là người gửi kiến nghị này."
-    ),
+    Privacy.PUBLIC: _("Mọi người trong cơ quan thấy anh/chị là người gửi kiến nghị này."),
     Privacy.CONFIDENTIAL: _(
-        "Bảo mật danh tính: chỉ bộ phận tiếp nhận (phòng HC-TC) biết anh/chị là người gửi; "
+        "Chỉ bộ phận tiếp nhận (phòng HC-TC) biết anh/chị là người gửi; "
         "tên anh/chị không hiện với người khác và không in trong văn bản. Kiến nghị về tố cáo "
         "luôn được bảo mật."
     ),
     Privacy.ANONYMOUS: _(
-        "Ẩn danh: hệ thống không lưu anh/chị là ai. Anh/chị nhận một mã tiếp nhận duy nhất "
+        "Hệ thống không lưu anh/chị là ai. Anh/chị nhận một mã tiếp nhận duy nhất "
         "để theo dõi và đọc câu trả lời; mã chỉ hiện một lần, hãy chép lại. Mất mã thì không "
         "ai tra cứu giúp được."
     ),
@@ -34,7 +32,7 @@ class PrivacyWidget(forms.RadioSelect):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        context["help"] = {str(k): v for k, v in PRIVACY_HELP.items()}
+        context["widget"]["help"] = {str(k): v for k, v in PRIVACY_HELP.items()}
         return context
 
 
