@@ -137,6 +137,17 @@ def head_user(agency):
     return m.user if m else None
 
 
+def secretariat_member(agency):
+    """Return the first active secretariat member (who signs the compiled list), or None."""
+    m = (
+        Membership.objects.filter(agency=agency, is_active=True, roles__role=Role.SECRETARIAT)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    return m.user if m else None
+
+
 def unit_leader(unit):
     """Return the leader of `unit`, or None."""
     if unit is None:

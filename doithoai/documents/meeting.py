@@ -183,7 +183,7 @@ def build_compilation(conference) -> OfficialDocument:
     doc.paragraph(
         f"Kính trình {agency.head_title} nghiên cứu, chuẩn bị nội dung giải đáp tại Hội nghị./."
     )
-    leader = ctx.unit_leader(sec)
+    leader = ctx.unit_leader(sec) or ctx.secretariat_member(agency)
     doc.closing(
         [f"{agency.head_title} (để b/c)", "Ban Thanh tra nhân dân"],
         ctx.archive_line(agency),

@@ -90,12 +90,12 @@ def build_notice(notice) -> OfficialDocument:
             if a.needs_verification
             else limits.resolution_working_days
         )
-        due = f"hạn báo cáo ngày {ctx.short_date(a.due_date)}" if a.due_date else "thời hạn"
+        due = f" (hạn báo cáo ngày {ctx.short_date(a.due_date)})" if a.due_date else ""
         text = (
             f"{a.unit.name} xử lý kiến nghị “{a.petition.title}”"
             + (f": {a.instructions.rstrip('.')}" if a.instructions else "")
             + f"; báo cáo kết quả về {_sec_name(agency)} chậm nhất {days:02d} ngày làm việc "
-            f"kể từ ngày ban hành Thông báo này ({due})."
+            f"kể từ ngày ban hành Thông báo này{due}."
         )
         doc.bullet(text)
     doc.paragraph(
