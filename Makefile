@@ -24,6 +24,7 @@ messages: install
 run: install
 	@command -v msgfmt >/dev/null 2>&1 && $(MAKE) -s messages || true
 	$(PY) -m doithoai migrate --noinput -v0
+	$(PY) -m doithoai createcachetable
 	$(PY) -m doithoai demo --if-empty
 	@echo "doithoai: http://$(HOST):$(PORT)/"
 	$(PY) -m doithoai runserver $(HOST):$(PORT)

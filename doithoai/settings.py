@@ -163,6 +163,15 @@ TASKS = {
     }
 }
 
+# The cache holds rate-limit counters and one-time form tokens, so every worker process
+# must share it: a database table by default (`doithoai createcachetable`), or memcached/Redis.
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "LOCATION": os.environ.get("CACHE_LOCATION", "doithoai_cache"),
+    }
+}
+
 # API: requests allowed per user or token in each window (0 turns the limit off).
 API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "600"))
 API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
