@@ -170,7 +170,7 @@ class Limits:
     resolution_working_days: int = 7
     verification_working_days: int = 15
     semiannual_report: tuple[int, int] = (6, 25)  # (month, day)
-    annual_report: tuple[int, int] = (12, 20)
+    annual_report: tuple[int, int] = (12, 19)  # the last allowed day: "before 20/12"
 
 
 # Candidate attribute names on the per-agency rules model, first match wins.
@@ -179,8 +179,8 @@ _LIMIT_FIELDS = {
     "notice_working_days": ("notice_working_days", "notice_days"),
     "resolution_working_days": ("resolution_working_days", "resolution_days"),
     "verification_working_days": (
+        "resolution_verification_working_days",
         "verification_working_days",
-        "resolution_max_working_days",
         "extended_resolution_days",
         "verification_days",
     ),

@@ -4,6 +4,8 @@ The agency's titles, units, scheduled conferences and time limits come from its 
 rules; the fixed wording is the seed's (with its typing slips corrected).
 """
 
+import datetime
+
 from django.utils import timezone
 
 from doithoai.conferences.models import CombinedWith, ConferenceStatus, Kind
@@ -228,10 +230,12 @@ def build_plan(plan) -> OfficialDocument:
         f"đôn đốc các phòng, ban, đơn vị tham mưu giúp {head} giải quyết các yêu cầu kiến nghị."
     )
     (sm, sd), (am, ad) = limits.semiannual_report, limits.annual_report
+    # The rule stores the last allowed day; the seed words it "before" the next day.
+    annual = datetime.date(plan.year, am, ad) + datetime.timedelta(days=1)
     b(
         f"Định kỳ báo cáo {agency.report_recipient} về kết quả tiếp xúc đối thoại hằng năm (báo "
         f"cáo kết quả tiếp xúc đối thoại 6 tháng đầu năm vào ngày {sd} tháng {sm}; báo cáo năm "
-        f"trước ngày {ad} tháng {am} hằng năm)."
+        f"trước ngày {annual.day} tháng {annual.month} hằng năm)."
     )
     h(f"2. Các phòng, ban, đơn vị thuộc và trực thuộc {office}")
     b(

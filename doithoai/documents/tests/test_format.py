@@ -281,3 +281,18 @@ def test_every_kind_uses_a4_and_the_margins(world, cast):
         s = docx_of(kind, obj, year=2018).sections[0]
         sizes = (s.page_width, s.left_margin, s.right_margin)
         assert tuple(round(x.mm) for x in sizes) == (210, 30, 15), kind
+
+
+def test_plan_follows_the_agencys_own_deadline_rules(world, cast):
+    models = pytest.importorskip("doithoai.deadlines.models")
+    rules = getattr(models, "DeadlineRules", None)
+    if rules is None:
+        pytest.skip("no per-agency deadline rules yet")
+    rules.objects.update_or_create(
+        agency=cast.agency,
+        defaults={"compilation_days_before": 7, "resolution_working_days": 10},
+    )
+    text = full_text(docx_of("plan", world.plan))
+    assert "trước 07 ngày diễn ra hội nghị" in text
+    assert "Chậm nhất là 10 ngày làm việc" in text
+    assert "trước ngày 20 tháng 12" in text
