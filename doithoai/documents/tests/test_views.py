@@ -77,3 +77,15 @@ def test_command_refuses_bad_input(tmp_path, world):
         call_command("document", "plan", str(world.plan.pk), "-o", str(tmp_path / "p.txt"))
     with pytest.raises(CommandError):
         call_command("document", "notice", "424242", "-o", str(tmp_path / "n.docx"))
+
+
+def test_document_links_offer_only_what_the_user_may_download(rf, cast, world):
+    from django.template import Context, Template
+
+    template = Template("{% load documents %}{% document_links conference %}")
+    for user, expected in ((cast.secretariat, True), (cast.staff, False)):
+        request = rf.get("/")
+        request.user = user
+        html = template.render(Context({"request": request, "conference": world.june}))
+        assert ("Tổng hợp kiến nghị" in html) is expected
+        assert "Giấy mời" in html and "Thông báo kết luận" in html
