@@ -75,6 +75,19 @@ class AuditChainHead(models.Model):
         return f"{self.chain} #{self.last_seq}"
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Refuse bulk updates and deletes, which would bypass the model's own guards."""
+
+    def update(self, **kwargs):
+        raise RuntimeError("AuditEvent is append-only.")
+
+    def delete(self):
+        raise RuntimeError("AuditEvent is append-only.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise RuntimeError("AuditEvent is append-only.")
+
+
 class AuditEvent(models.Model):
     """One action, as it happened: who, what, on which object, before and after, chained by hash."""
 
@@ -100,6 +113,8 @@ class AuditEvent(models.Model):
     created_at = models.DateTimeField()
     prev_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64)
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sự kiện nhật ký")

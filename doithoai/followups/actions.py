@@ -118,7 +118,7 @@ def answer_petition(*, petition: Petition, text: str, by, answerer=None) -> Answ
 def _complete_for_merged(petition: Petition, answer: Answer, by) -> None:
     """Give the petitions merged into this one the same answer, so none is left unanswered."""
     for merged in petition.merged_petitions.all():
-        Answer.objects.create(
+        copy = Answer.objects.create(
             agency=petition.agency,
             petition=merged,
             conference=answer.conference,
@@ -126,6 +126,13 @@ def _complete_for_merged(petition: Petition, answer: Answer, by) -> None:
             mode=answer.mode,
             text=answer.text,
             answered_on=answer.answered_on,
+        )
+        record(
+            Verb.ANSWER_GIVEN,
+            copy,
+            by=by,
+            petition=merged,
+            after={"copied_from": petition.code, "mode": copy.mode},
         )
 
 

@@ -386,7 +386,18 @@ def merge_petitions(*, lead: Petition, duplicates, by, reason: str = "") -> Peti
         dup.conference = None
         dup.save()
         # Petitions already merged into the duplicate follow it to the lead.
-        Petition.objects.filter(merged_into=dup).update(merged_into=lead)
+        for follower in Petition.objects.select_for_update().filter(merged_into=dup):
+            follower.merged_into = lead
+            follower.save(update_fields=["merged_into", "updated_at"])
+            record(
+                Verb.PETITION_MERGED,
+                follower,
+                by=by,
+                petition=follower,
+                before={"merged_into": dup.pk},
+                after={"merged_into": lead.pk, "lead_code": lead.code},
+                reason=reason,
+            )
         record(
             Verb.PETITION_MERGED,
             dup,
