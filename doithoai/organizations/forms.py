@@ -1,0 +1,92 @@
+"""Forms of the agency administrator: units, people and roles, the import sheet."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Role, StaffCategory, Unit
+
+MAX_SHEET_BYTES = 2 * 1024 * 1024
+
+
+class UnitForm(forms.Form):
+    """A new department."""
+
+    name = forms.CharField(label=_("Tên đơn vị"), max_length=200)
+    code = forms.CharField(label=_("Ký hiệu"), max_length=20, help_text=_("Ví dụ HCTC."))
+    parent = forms.ModelChoiceField(
+        label=_("Đơn vị cấp trên"), queryset=Unit.objects.none(), required=False
+    )
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Unit.objects.filter(agency=agency)
+
+
+class RolesField(forms.MultipleChoiceField):
+    """Roles as checkboxes."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Vai trò"))
+        kwargs.setdefault("choices", Role.choices)
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        super().__init__(**kwargs)
+
+
+class MemberForm(forms.Form):
+    """A new person in the agency."""
+
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
+    username = forms.CharField(label=_("Tên đăng nhập"), max_length=150)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), required=False)
+    position_title = forms.CharField(label=_("Chức vụ"), max_length=150, required=False)
+    staff_category = forms.ChoiceField(
+        label=_("Đối tượng"), choices=StaffCategory.choices, initial=StaffCategory.CIVIL_SERVANT
+    )
+    roles = RolesField(initial=[Role.STAFF])
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(agency=agency, is_active=True)
+
+
+class RolesForm(forms.Form):
+    """Change a member's roles and unit."""
+
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), required=False)
+    roles = RolesField()
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(agency=agency, is_active=True)
+
+
+class ImportForm(forms.Form):
+    """An Excel (.xlsx) or CSV sheet of people."""
+
+    sheet = forms.FileField(
+        label=_("Tệp danh sách (.xlsx hoặc .csv)"),
+        help_text=_(
+            "Dòng đầu là tiêu đề các cột: họ tên, tên đăng nhập, email, đơn vị (mã), chức vụ, "
+            "đối tượng, vai trò. Nhiều vai trò cách nhau bởi dấu phẩy."
+        ),
+    )
+
+    def clean_sheet(self):
+        sheet = self.cleaned_data["sheet"]
+        name = sheet.name.lower()
+        if not name.endswith((".xlsx", ".csv")):
+            raise forms.ValidationError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
+        if sheet.size > MAX_SHEET_BYTES:
+            raise forms.ValidationError(_("Tệp lớn quá 2 MB."))
+        return sheet
+
+
+class MemberFilterForm(forms.Form):
+    """Search people by name, unit and role."""
+
+    q = forms.CharField(label=_("Tìm theo tên"), required=False)
+    unit = forms.IntegerField(label=_("Đơn vị"), required=False)
+    role = forms.ChoiceField(
+        label=_("Vai trò"), required=False, choices=[("", _("Tất cả"))] + list(Role.choices)
+    )
