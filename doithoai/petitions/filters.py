@@ -13,7 +13,10 @@ class PetitionFilter(django_filters.FilterSet):
     """Filter by status, topic, unit, conference, overdue; search without diacritics."""
 
     q = django_filters.CharFilter(label=_("Tìm kiếm"), method="search")
-    status = django_filters.MultipleChoiceFilter(label=_("Trạng thái"), choices=Status.choices)
+    # distinct=False: the filter never duplicates rows, and DISTINCT would sort them all.
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Trạng thái"), choices=Status.choices, distinct=False
+    )
     group = django_filters.ChoiceFilter(
         label=_("Nhóm nội dung"), choices=TopicGroup.choices, field_name="topic__group"
     )
@@ -37,7 +40,8 @@ class PetitionFilter(django_filters.FilterSet):
         condition = Q()
         for word in words[:8]:
             condition &= Q(search_text__contains=word)
-        return queryset.filter(condition | Q(code__iexact=value.strip()))
+        # Codes are stored upper-case, so an exact match can use the (agency, code) index.
+        return queryset.filter(condition | Q(code=value.strip().upper()))
 
     def by_unit(self, queryset, name, value):
         """Petitions concerning, raised by, or assigned to the unit."""

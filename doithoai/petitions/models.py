@@ -287,6 +287,7 @@ class Petition(models.Model):
             models.Index(fields=["agency", "status", "-submitted_at", "-id"]),
             models.Index(fields=["agency", "-submitted_at", "-id"]),
             models.Index(fields=["agency", "topic", "status"]),
+            models.Index(fields=["agency", "topic", "-submitted_at", "-id"]),
             models.Index(fields=["agency", "concerned_unit", "status"]),
             models.Index(fields=["conference", "status"]),
             models.Index(fields=["submitter", "-submitted_at"]),

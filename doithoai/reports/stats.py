@@ -60,12 +60,22 @@ def _today() -> datetime.date:
     return today()
 
 
+def local_range(start: datetime.date, end: datetime.date):
+    """Return aware [start 00:00, day after end 00:00) so filters can use the time index."""
+    from django.utils import timezone
+
+    begin = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min))
+    stop = timezone.make_aware(
+        datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min)
+    )
+    return begin, stop
+
+
 def cohort(agencies, start: datetime.date, end: datetime.date):
     """Return the petitions submitted in [start, end], merged duplicates left out."""
+    begin, stop = local_range(start, end)
     return Petition.objects.filter(
-        agency_id__in=_ids(agencies),
-        submitted_at__date__gte=start,
-        submitted_at__date__lte=end,
+        agency_id__in=_ids(agencies), submitted_at__gte=begin, submitted_at__lt=stop
     ).exclude(status=Status.MERGED)
 
 
@@ -78,8 +88,9 @@ def conference_counts(agencies, start, end) -> dict:
     from doithoai.conferences.models import DialoguePlan
 
     ids = _ids(agencies)
+    begin, stop = local_range(start, end)
     rows = Conference.objects.filter(
-        agency_id__in=ids, starts_at__date__gte=start, starts_at__date__lte=end
+        agency_id__in=ids, starts_at__gte=begin, starts_at__lt=stop
     ).aggregate(
         scheduled=Count("id", filter=~Q(status=ConferenceStatus.CANCELLED)),
         held=Count("id", filter=Q(status__in=HELD_STATUSES)),
