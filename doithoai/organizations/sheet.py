@@ -6,6 +6,7 @@ undoes the good ones; each problem is reported with its row number and column.
 
 import csv
 import io
+import re
 
 from django.utils.translation import gettext as _
 
@@ -94,6 +95,30 @@ def read_sheet(upload) -> list[dict]:
     return rows
 
 
+def parse_roles(cell: str) -> tuple[list[str], str]:
+    """Return the roles named in a cell (labels or codes) and the first unknown part, if any.
+
+    Labels may hold commas themselves ("CCVC, người lao động"), so whole labels are taken
+    out first; what is left is split on commas and semicolons.
+    """
+    text = fold(cell)
+    roles = []
+    for value, label in sorted(Role.choices, key=lambda c: -len(str(c[1]))):
+        folded = fold(str(label))
+        if folded in text:
+            roles.append(value)
+            text = text.replace(folded, " ")
+    codes = {fold(v): v for v in Role.values}
+    for part in re.split(r"[,;]", text):
+        part = part.strip()
+        if not part:
+            continue
+        if part not in codes:
+            return roles, part
+        roles.append(codes[part])
+    return roles, ""
+
+
 def import_row(row: dict, *, agency, by) -> dict | None:
     """Import one row; return None, or the error as {row, column, message}."""
     from . import actions
@@ -115,14 +140,13 @@ def import_row(row: dict, *, agency, by) -> dict | None:
                 _("Đối tượng “%(v)s” không hợp lệ (công chức, viên chức, người lao động).")
                 % {"v": row["staff_category"]},
             )
-    roles, table = [], _lookup(Role.choices)
-    for part in row.get("roles", "").replace(";", ",").split(","):
-        if not part.strip():
-            continue
-        role = table.get(fold(part))
-        if role is None:
-            return problem("roles", _("Vai trò “%(v)s” không hợp lệ.") % {"v": part.strip()})
-        roles.append(role)
+    roles, bad = parse_roles(row.get("roles", ""))
+    if bad:
+        return problem(
+            "roles",
+            _("Không nhận ra vai trò trong “%(v)s”. Các vai trò: %(all)s.")
+            % {"v": row.get("roles", ""), "all": "; ".join(str(label) for label in Role.labels)},
+        )
     try:
         actions.add_member(
             agency=agency,

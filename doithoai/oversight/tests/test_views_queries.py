@@ -1,0 +1,56 @@
+"""Every list page of the workspace, follow-up, oversight and admin runs a fixed number of
+queries whatever the number of rows (measured at 5 and 50)."""
+
+import pytest
+from django.urls import reverse
+
+from doithoai.conferences.actions import create_plan
+from doithoai.core import factories as f
+from doithoai.core.factories import member
+from doithoai.followups.actions import report_resolution
+from doithoai.organizations.models import Role
+from doithoai.oversight.actions import record_observation
+
+MAX_QUERIES = 20
+
+
+def _fill(cast, rows):
+    for i in range(rows):
+        create_plan(agency=cast.agency, year=2018 + i, by=cast.head)
+        f.UnitFactory(agency=cast.agency)
+        f.ad_hoc_conference(cast, title=f"Hội nghị {i}", starts_at=f.aware(2018, 7, 1 + i % 28))
+        _p, assignment = f.assigned(cast, title=f"Kiến nghị {i}")
+        if i % 2:
+            report_resolution(assignment=assignment, text="Đã xử lý.", by=cast.leader)
+        record_observation(
+            agency=cast.agency, kind="recommendation", text=f"Ý kiến {i}", by=cast.inspector
+        )
+        member(cast.agency, Role.STAFF, unit=cast.unit)
+
+
+PAGES = [
+    ("head", "conferences:list", ""),
+    ("head", "conferences:plans", ""),
+    ("leader", "followups:unit", ""),
+    ("head", "followups:decisions", "?status="),
+    ("inspector", "oversight:petitions", "?q=kien+nghi"),
+    ("inspector", "oversight:conferences", ""),
+    ("inspector", "oversight:assignments", ""),
+    ("inspector", "oversight:observations", ""),
+    ("head", "oversight:observations", ""),
+    ("admin", "organizations:members", ""),
+    ("admin", "organizations:units", ""),
+]
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+@pytest.mark.parametrize(("role", "name", "query"), PAGES)
+def test_list_pages_run_a_fixed_number_of_queries(
+    client, cast, seed_day, django_assert_max_num_queries, rows, role, name, query
+):
+    _fill(cast, rows)
+    client.force_login(getattr(cast, role))
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(reverse(name) + query)
+    assert response.status_code == 200
+    assert len(response.context["page_obj"].object_list) >= min(rows, 5)
