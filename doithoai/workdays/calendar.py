@@ -344,7 +344,10 @@ class WorkCalendar:
 
     def explain_fixed(self, start: datetime.date, due: datetime.date, text: str) -> dict:
         """Return the record of a date set by a decision (a commitment, a report date)."""
-        days = self.working_days_between(start, due)
+        try:
+            days = self.working_days_between(start, due)
+        except OutOfRange:  # a date set by decision needs no calendar; count plain days
+            return self._record("fixed", "fixed", start, (due - start).days, due, text, [], [])
         return self._record("fixed", "fixed", start, days, due, text, [], [])
 
     def _record(self, rule, day_kind, start, days, due, text, skipped, made_up) -> dict:

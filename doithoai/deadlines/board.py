@@ -1,0 +1,106 @@
+"""The deadline board: open steps with working days left, and each unit's on-time rate."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from doithoai.core.actionkit import today as local_today
+from doithoai.core.errors import PermissionRefused
+from doithoai.organizations.access import has_role
+from doithoai.organizations.models import Role
+from doithoai.workdays.loader import get_calendar
+
+from .models import Deadline, Status
+
+BOARD_ROLES = (Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR)
+
+
+@dataclass
+class BoardRow:
+    """One open deadline as the board shows it."""
+
+    deadline: Deadline
+    overdue: bool
+    working_days_left: int  # negative once overdue: working days since the due date
+    days_overdue: int  # calendar days past the due date
+
+
+@dataclass
+class UnitRate:
+    """One unit's record: open, overdue, completed and completed on time."""
+
+    unit_id: int
+    name: str
+    open: int
+    overdue: int
+    completed: int
+    on_time: int
+
+    @property
+    def rate(self) -> float | None:
+        """Return the share completed on time, in percent (None before any completion)."""
+        return round(100 * self.on_time / self.completed, 1) if self.completed else None
+
+
+def may_see_board(user, agency) -> bool:
+    """Tell whether the user sees the agency's board (head, deputy, secretariat, inspectors)."""
+    return has_role(user, agency, *BOARD_ROLES)
+
+
+def board(user, agency, *, unit=None, today: datetime.date | None = None) -> dict:
+    """Return the agency's open deadlines, overdue first then by due date, and unit rates.
+
+    Two queries whatever the number of deadlines: the rows (with their unit, petition and
+    conference joined) and one aggregate per unit.
+    """
+    if not may_see_board(user, agency):
+        raise PermissionRefused()
+    day = today or local_today()
+    cal = get_calendar()
+    rows = (
+        Deadline.objects.filter(agency=agency, status=Status.OPEN)
+        .select_related("unit", "petition", "conference", "responsible_user")
+        .order_by("due_date", "id")
+    )
+    if unit is not None:
+        rows = rows.filter(unit=unit)
+    out = []
+    for deadline in rows:
+        overdue = deadline.due_date < day
+        out.append(
+            BoardRow(
+                deadline=deadline,
+                overdue=overdue,
+                working_days_left=cal.working_days_between(day, deadline.due_date),
+                days_overdue=max(0, (day - deadline.due_date).days),
+            )
+        )
+    return {
+        "rows": out,
+        "overdue": sum(r.overdue for r in out),
+        "units": unit_rates(agency, today=day),
+        "today": day,
+    }
+
+
+def unit_rates(agency, *, today: datetime.date) -> list[UnitRate]:
+    """Return each unit's open, overdue and completed deadlines and its on-time rate."""
+    rows = (
+        Deadline.objects.filter(agency=agency, unit__isnull=False)
+        .exclude(status=Status.CANCELLED)
+        .values("unit_id", "unit__name")
+        .annotate(
+            open=Count("id", filter=Q(status=Status.OPEN)),
+            overdue=Count("id", filter=Q(status=Status.OPEN, due_date__lt=today)),
+            completed=Count("id", filter=Q(status=Status.MET)),
+            on_time=Count("id", filter=Q(status=Status.MET, completed_late=False)),
+        )
+        .order_by("unit__name", "unit_id")
+    )
+    return [
+        UnitRate(
+            r["unit_id"], r["unit__name"], r["open"], r["overdue"], r["completed"], r["on_time"]
+        )
+        for r in rows
+    ]
