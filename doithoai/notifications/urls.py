@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "notifications"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.list_view, name="list"),
+    path("<int:pk>/da-doc/", views.read_view, name="read"),
+    path("da-doc-tat-ca/", views.read_all_view, name="read_all"),
+]

@@ -1,0 +1,35 @@
+"""`doithoai remind [--date YYYY-MM-DD]`: the daily reminder pass (safe to run twice)."""
+
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from doithoai.core.actionkit import today
+from doithoai.notifications import reminders
+
+
+class Command(BaseCommand):
+    help = _("Nhắc các thời hạn sắp đến và báo các thời hạn quá hạn (chạy hằng ngày).")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--date", help=_("Ngày chạy (YYYY-MM-DD), mặc định hôm nay."))
+
+    def handle(self, *args, date=None, **options):
+        try:
+            day = datetime.date.fromisoformat(date) if date else today()
+        except ValueError:
+            raise CommandError(_("Ngày không hợp lệ: %(v)s") % {"v": date}, returncode=2) from None
+        result = reminders.run(day)
+        self.stdout.write(
+            _(
+                "%(day)s: nhắc trước hạn %(soon)d, báo quá hạn %(late)d, %(n)d thông báo, %(skip)d đã nhắc trước đó."
+            )
+            % {
+                "day": day.isoformat(),
+                "soon": result.due_soon,
+                "late": result.overdue,
+                "n": result.notifications,
+                "skip": result.skipped,
+            }
+        )

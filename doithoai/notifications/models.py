@@ -1,0 +1,97 @@
+"""In-app notifications and the record of deadline reminders already sent."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    """What a notification is about."""
+
+    MESSAGE = "message", _("Thông báo")
+    DUE_SOON = "deadline.due_soon", _("Sắp đến hạn")
+    OVERDUE = "deadline.overdue", _("Quá hạn")
+
+
+class Notification(models.Model):
+    """One message to one user, shown in the app (and sent by e-mail when they have an address)."""
+
+    agency = models.ForeignKey(
+        "organizations.Agency", on_delete=models.CASCADE, related_name="notifications"
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhận"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("loại"), max_length=40, choices=Kind.choices, default=Kind.MESSAGE)
+    text = models.CharField(_("nội dung"), max_length=500)
+    body = models.TextField(_("chi tiết"), blank=True)
+    link = models.CharField(_("liên kết"), max_length=300, blank=True)
+    deadline = models.ForeignKey(
+        "deadlines.Deadline",
+        verbose_name=_("thời hạn"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notifications",
+    )
+    dedupe_key = models.CharField(max_length=120, blank=True)
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+    read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("thông báo")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["recipient", "read_at", "-created_at"], name="notification_inbox")
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "dedupe_key"],
+                condition=~Q(dedupe_key=""),
+                name="notification_once_per_key",
+            )
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class ReminderKind(models.TextChoices):
+    """The two reminders of a deadline."""
+
+    DUE_SOON = "due_soon", _("Nhắc trước hạn")
+    OVERDUE = "overdue", _("Báo quá hạn")
+
+
+class Reminder(models.Model):
+    """That a reminder of one kind was sent for a deadline and its due date: sent once only.
+
+    The unique constraint makes the daily pass safe to run twice, or from two machines; a
+    deadline recomputed to a new due date may be reminded again.
+    """
+
+    deadline = models.ForeignKey(
+        "deadlines.Deadline", on_delete=models.CASCADE, related_name="reminders"
+    )
+    kind = models.CharField(_("loại nhắc"), max_length=20, choices=ReminderKind.choices)
+    due_date = models.DateField(_("hạn khi nhắc"))
+    sent_on = models.DateField(_("ngày nhắc"))
+    recipients = models.PositiveSmallIntegerField(_("số người nhận"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lần nhắc hạn")
+        verbose_name_plural = _("lần nhắc hạn")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deadline", "kind", "due_date"], name="reminder_once_per_due_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.deadline_id} {self.sent_on:%d/%m/%Y}"

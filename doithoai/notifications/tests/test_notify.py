@@ -1,0 +1,86 @@
+"""notify(): in-app rows, de-duplication, e-mail after commit; the notifications page."""
+
+import pytest
+from django.core import mail
+
+from doithoai.core.errors import PermissionRefused
+from doithoai.core.notify import notify_users
+from doithoai.notifications import actions, services
+from doithoai.notifications.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+def test_notify_writes_rows_and_mails_after_commit(cast, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        rows = actions.notify(
+            [cast.head, cast.secretariat, cast.head],
+            text="Sắp đến hạn: Thông báo kết luận",
+            link="/thoi-han/",
+            agency=cast.agency,
+        )
+    assert len(rows) == 2 and len(callbacks) == 2
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([cast.head.email, cast.secretariat.email])
+    assert mail.outbox[0].subject == "Sắp đến hạn: Thông báo kết luận"
+    assert "/thoi-han/" in mail.outbox[0].body
+
+
+def test_nothing_is_mailed_when_the_action_rolls_back(cast, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        actions.notify([cast.head], text="X", agency=cast.agency)
+    assert len(callbacks) == 1 and mail.outbox == []  # only runs on commit
+
+
+def test_dedupe_key_sends_once(cast):
+    for _ in range(2):
+        actions.notify([cast.head], text="Một lần", agency=cast.agency, dedupe_key="k1")
+    assert Notification.objects.filter(recipient=cast.head, dedupe_key="k1").count() == 1
+
+
+def test_the_core_adapter_form_works(cast, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = notify_users(
+            [cast.leader],
+            agency=cast.agency,
+            title="Đôn đốc",
+            body="Báo cáo",
+            url="/",
+            by=cast.secretariat,
+        )
+    assert sent == 1
+    row = Notification.objects.get(recipient=cast.leader)
+    assert (row.text, row.body, row.link) == ("Đôn đốc", "Báo cáo", "/")
+    assert len(mail.outbox) == 1
+
+
+def test_unread_count_and_marking_read(cast):
+    rows = actions.notify([cast.staff], text="A", agency=cast.agency) + actions.notify(
+        [cast.staff], text="B", agency=cast.agency
+    )
+    assert services.unread_count(cast.staff) == 2
+    actions.mark_read(notification=rows[0], by=cast.staff)
+    assert services.unread_count(cast.staff) == 1
+    with pytest.raises(PermissionRefused):
+        actions.mark_read(notification=rows[1], by=cast.head)
+    assert actions.mark_all_read(by=cast.staff) == 1
+    assert services.unread_count(cast.staff) == 0
+
+
+def test_page_lists_and_marks_read(client, cast):
+    row = actions.notify(
+        [cast.staff], text="Quá hạn: báo cáo", link="/thoi-han/", agency=cast.agency
+    )[0]
+    other = actions.notify([cast.head], text="Riêng của người khác", agency=cast.agency)[0]
+    client.force_login(cast.staff)
+    html = client.get("/thong-bao/").content.decode()
+    assert "Quá hạn: báo cáo" in html and "Riêng của người khác" not in html
+    response = client.post(f"/thong-bao/{row.pk}/da-doc/", {"follow": "1"})
+    assert response.status_code == 302 and response["Location"] == "/thoi-han/"
+    row.refresh_from_db()
+    assert row.read_at is not None
+    assert client.post(f"/thong-bao/{other.pk}/da-doc/").status_code == 404
+    assert client.get(f"/thong-bao/{row.pk}/da-doc/").status_code == 405
+
+
+def test_page_needs_login(client, db):
+    assert client.get("/thong-bao/").status_code == 302
