@@ -124,6 +124,8 @@ class ConferenceForm(forms.Form):
 class DelegateForm(forms.Form):
     """Delegate chairing to exactly one deputy, for a force majeure reason."""
 
+    prefix = "dg"
+
     deputy = PersonChoiceField(label=_("Cấp phó được ủy quyền"), queryset=None)
     reason = forms.CharField(
         label=_("Lý do (bất khả kháng)"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
@@ -156,6 +158,8 @@ class OpenForm(forms.Form):
 class StatementForm(forms.Form):
     """One entry of the minutes."""
 
+    prefix = "st"
+
     speaker = PersonChoiceField(label=_("Người phát biểu"), queryset=None, required=False)
     speaker_name = forms.CharField(
         label=_("hoặc họ tên người phát biểu"), max_length=150, required=False
@@ -171,6 +175,8 @@ class StatementForm(forms.Form):
 
 class AnswerForm(forms.Form):
     """Answer at the conference, directly or by a leader the chair designates."""
+
+    prefix = "an"
 
     answerer = PersonChoiceField(
         label=_("Người giải đáp"),
@@ -192,6 +198,8 @@ class AnswerForm(forms.Form):
 class CommitForm(forms.Form):
     """Commit a time and a form of answer for what the conference could not settle."""
 
+    prefix = "cm"
+
     promised_on = VNDateField(label=_("Hạn trả lời cam kết"))
     form = forms.ChoiceField(label=_("Hình thức trả lời"), choices=CommitmentForm.choices)
     note = forms.CharField(
@@ -207,6 +215,8 @@ LIMIT_CHOICES = [
 
 class AssignForm(forms.Form):
     """Assign a petition to a unit to resolve within 7 (or 15) working days."""
+
+    prefix = "as"
 
     unit = forms.ModelChoiceField(label=_("Đơn vị xử lý"), queryset=Unit.objects.none())
     limit = forms.ChoiceField(
@@ -229,6 +239,8 @@ class AssignForm(forms.Form):
 
 class FloorForm(forms.Form):
     """A petition raised from the floor during the conference."""
+
+    prefix = "fl"
 
     title = forms.CharField(label=_("Tiêu đề"), max_length=250)
     content = forms.CharField(

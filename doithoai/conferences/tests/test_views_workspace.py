@@ -61,10 +61,10 @@ def test_delegate_and_revoke_the_chair(client, cast, seed_day):
     conference = f.ad_hoc_conference(cast)
     _login(client, cast.head)
     url = reverse("conferences:delegate", args=[conference.pk])
-    response = client.post(url, {"deputy": cast.deputy.pk, "reason": ""})
+    response = client.post(url, {"dg-deputy": cast.deputy.pk, "dg-reason": ""})
     assert response.status_code == 400
     assert response.context["delegate_form"].errors["reason"]
-    response = client.post(url, {"deputy": cast.deputy.pk, "reason": "Đi công tác đột xuất."})
+    response = client.post(url, {"dg-deputy": cast.deputy.pk, "dg-reason": "Đi công tác đột xuất."})
     assert response.status_code == 302
     conference.refresh_from_db()
     assert conference.chair == cast.deputy
@@ -114,37 +114,44 @@ def test_running_order_with_htmx(client, cast, seed_day):
             **htmx,
         )
 
-    assert post("statement", p1, {"speaker": cast.staff.pk, "text": "Đề nghị."}).status_code == 200
+    assert (
+        post("statement", p1, {"st-speaker": cast.staff.pk, "st-text": "Đề nghị."}).status_code
+        == 200
+    )
     assert conference.agenda.get(petition=p1).status == AgendaStatus.OPEN
-    response = post("answer", p1, {"answerer": cast.leader.pk, "text": ""})
+    response = post("answer", p1, {"an-answerer": cast.leader.pk, "an-text": ""})
     assert response.status_code == 200 and response.context["answer_form"].errors["text"]
-    post("answer", p1, {"answerer": cast.leader.pk, "text": "Trưởng phòng giải đáp."})
+    post("answer", p1, {"an-answerer": cast.leader.pk, "an-text": "Trưởng phòng giải đáp."})
     item1 = conference.agenda.get(petition=p1)
     assert item1.status == AgendaStatus.SETTLED and item1.answerer == cast.leader
-    response = post("commit", p2, {"promised_on": "20/06/2018", "form": "written"})
+    response = post("commit", p2, {"cm-promised_on": "20/06/2018", "cm-form": "written"})
     assert "sau hôm nay" in response.context["commit_form"].errors["promised_on"][0]
-    post("commit", p2, {"promised_on": "15/07/2018", "form": "written", "note": ""})
+    post("commit", p2, {"cm-promised_on": "15/07/2018", "cm-form": "written"})
     assert conference.agenda.get(petition=p2).status == AgendaStatus.COMMITTED
-    response = post("assign", p3, {"unit": cast.unit.pk, "limit": "15"})
+    response = post("assign", p3, {"as-unit": cast.unit.pk, "as-limit": "15"})
     assert response.context["assign_form"].errors["verification_reason"]
-    post("assign", p3, {"unit": cast.unit.pk, "limit": "15", "verification_reason": "Xác minh."})
+    post(
+        "assign",
+        p3,
+        {"as-unit": cast.unit.pk, "as-limit": "15", "as-verification_reason": "Xác minh."},
+    )
     assert Assignment.objects.get(petition=p3).needs_verification
     # A floor petition joins the running order.
     response = client.post(
         reverse("conferences:floor", args=[conference.pk]),
         {
-            "title": "Kiến nghị tại hội nghị",
-            "content": "Nêu tại hội nghị.",
-            "topic": cast.topic().pk,
-            "privacy": "public",
-            "submitter": cast.staff2.pk,
+            "fl-title": "Kiến nghị tại hội nghị",
+            "fl-content": "Nêu tại hội nghị.",
+            "fl-topic": cast.topic().pk,
+            "fl-privacy": "public",
+            "fl-submitter": cast.staff2.pk,
         },
     )
     assert response.status_code == 302
     floor = conference.agenda.get(petition__channel="floor")
     client.post(
         reverse("conferences:answer", args=[conference.pk, floor.pk]),
-        {"text": "Giải đáp ngay."},
+        {"an-text": "Giải đáp ngay."},
     )
     response = client.post(reverse("conferences:close", args=[conference.pk]), {"conclusion": ""})
     assert response.status_code == 400

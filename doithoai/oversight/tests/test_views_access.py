@@ -111,7 +111,7 @@ def test_other_agency_objects_are_not_found(client, world):
 def test_chair_actions_refused_to_a_deputy_without_delegation(client, world):
     client.force_login(world.cast.deputy)
     before = f.db_state()
-    response = client.post(world.url("conferences:answer"), {"text": "Giải đáp."})
+    response = client.post(world.url("conferences:answer"), {"an-text": "Giải đáp."})
     assert response.status_code == 403
     assert f.db_state() == before
 
