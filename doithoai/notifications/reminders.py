@@ -8,7 +8,7 @@ row with a unique constraint records it, so the pass is safe to run twice.
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
@@ -36,7 +36,6 @@ class PassResult:
     overdue: int = 0
     notifications: int = 0
     skipped: int = 0
-    details: list = field(default_factory=list)
 
 
 def _people(agency_ids):
@@ -96,18 +95,19 @@ def run(day: datetime.date) -> PassResult:
     """Send the reminders due on `day`; each deadline in its own transaction."""
     cal = get_calendar()
     result = PassResult(day)
+    default_before = DeadlineRules._meta.get_field("reminder_working_days_before").default
+    before = dict(DeadlineRules.objects.values_list("agency_id", "reminder_working_days_before"))
+    horizon = cal.add_working_days(day, max([default_before, *before.values()]))
     rows = list(
-        Deadline.objects.filter(status=Status.OPEN)
+        Deadline.objects.filter(
+            status=Status.OPEN,
+            due_date__gte=day - datetime.timedelta(days=OVERDUE_CATCH_UP_DAYS),
+            due_date__lte=horizon,
+        )
         .select_related("agency", "petition", "conference", "unit", "responsible_user")
         .order_by("agency_id", "due_date", "id")
     )
     agency_ids = {d.agency_id for d in rows}
-    before = dict(
-        DeadlineRules.objects.filter(agency_id__in=agency_ids).values_list(
-            "agency_id", "reminder_working_days_before"
-        )
-    )
-    default_before = DeadlineRules._meta.get_field("reminder_working_days_before").default
     secretariat, leaders = _people(agency_ids)
     link = _link()
     for deadline in rows:
