@@ -9,6 +9,36 @@ from doithoai.organizations.models import Role
 from doithoai.petitions.visibility import can_see_identity
 
 
+def _labels() -> dict[str, dict]:
+    from doithoai.conferences.models import ConferenceStatus
+    from doithoai.followups.models import AssignmentStatus
+    from doithoai.petitions.models import Status
+
+    labels = {
+        "petitions.petition": dict(Status.choices),
+        "conferences.conference": dict(ConferenceStatus.choices),
+        "followups.assignment": dict(AssignmentStatus.choices),
+        "followups.answer": dict(Status.choices),
+        "followups.commitment": dict(Status.choices),
+    }
+    try:
+        from doithoai.deadlines.models import Status as DeadlineStatus
+    except ImportError:  # the deadlines app may not have its model yet
+        return labels
+    labels["deadlines.deadline"] = dict(DeadlineStatus.choices)
+    return labels
+
+
+class _LazyLabels(dict):
+    def get(self, key, default=None):
+        if not self:
+            self.update(_labels())
+        return super().get(key, default)
+
+
+STATUS_LABELS = _LazyLabels()
+
+
 def trail(user, agency, *, petition=None, conference=None) -> list[AuditEvent]:
     """Return the events of a petition or a conference, oldest first, actors masked as needed.
 
@@ -31,7 +61,8 @@ def trail(user, agency, *, petition=None, conference=None) -> list[AuditEvent]:
             event.actor_shown = _("Được bảo mật danh tính")
         else:
             event.actor_shown = event.actor.get_full_name() or event.actor.get_username()
-        event.status_after = (event.after or {}).get("status", "")
+        status = (event.after or {}).get("status", "")
+        event.status_after = STATUS_LABELS.get(event.object_type, {}).get(status, status)
     return events
 
 
