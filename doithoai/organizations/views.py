@@ -256,18 +256,46 @@ def import_step(request, job):
     return render(request, "organizations/_import_progress.html", context)
 
 
+def _rules_api():
+    """Return the deadlines app's rule helpers, or None while that app has no rules yet."""
+    try:
+        from doithoai.deadlines.actions import RULE_FIELDS, rules_for, update_rules
+        from doithoai.deadlines.models import DeadlineRules
+    except ImportError:
+        return None
+    return RULE_FIELDS, rules_for, update_rules, DeadlineRules
+
+
 @admins
 def deadline_rules(request):
-    """Show where the agency's deadline rules are kept (the deadlines app owns them)."""
-    try:
-        rule_model = apps.get_model("deadlines", "DeadlineRule")
-    except LookupError:
-        rule_model = None
-    rows = []
-    if rule_model is not None:
-        rows = list(rule_model.objects.filter(agency=request.membership.agency)[:50])
+    """Show and change the agency's time limits (the deadlines app keeps and applies them)."""
+    from django import forms as django_forms
+    from django.forms.models import fields_for_model
+
+    api = _rules_api()
+    if api is None:
+        return render(request, "organizations/deadline_rules.html", {"form": None})
+    fields, rules_for, update_rules, model = api
+    agency = request.membership.agency
+    current = rules_for(agency)
+    form_class = type("RulesForm", (django_forms.Form,), fields_for_model(model, fields=fields))
+    initial = {name: getattr(current, name) for name in fields}
+    form = form_class(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            changes = {k: v for k, v in form.cleaned_data.items() if v != initial[k]}
+            _rules, error = run(
+                lambda: update_rules(agency=agency, changes=changes, by=request.user)
+            )
+            if error is None:
+                messages.success(request, _("Đã lưu quy định thời hạn."))
+                return redirect("organizations:deadline_rules")
+            show_error(form, error)
     return render(
         request,
         "organizations/deadline_rules.html",
-        {"rows": rows, "has_model": rule_model is not None},
+        {"form": form, "rules": current},
+        status=status,
     )

@@ -133,3 +133,22 @@ def test_an_import_job_belongs_to_its_session(client, cast):
     client.logout()
     client.force_login(cast.admin)
     assert client.get(response["Location"]).status_code == 404
+
+
+def test_deadline_rules_page(client, cast):
+    import pytest
+
+    api = pytest.importorskip("doithoai.deadlines.actions")
+    if not hasattr(api, "update_rules"):
+        pytest.skip("the deadlines app has no rules yet")
+    client.force_login(cast.admin)
+    url = reverse("organizations:deadline_rules")
+    form = client.get(url).context["form"]
+    data = {name: form.initial[name] for name in form.fields}
+    data["resolution_working_days"] = 0
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert response.context["form"].errors["resolution_working_days"]
+    data["resolution_working_days"] = 10
+    assert client.post(url, data).status_code == 302
+    assert api.rules_for(cast.agency).resolution_working_days == 10
