@@ -104,6 +104,15 @@ def issue_plan(
     plan.symbol = document_symbol(number, "KH", plan.agency)
     plan.issued_on = issued_on
     plan.save()
+    # The plan's year carries the two reports to the Provincial People's Committee (rule 8).
+    for kind in ("semiannual_report", "annual_report"):
+        deadlines.open_deadline(
+            kind=kind,
+            subject=plan,
+            agency=plan.agency,
+            start=max(issued_on, datetime.date(plan.year, 1, 1)),
+            by=by,
+        )
     record(Verb.PLAN_ISSUED, plan, by=by, after=snapshot(plan, "symbol", "issued_on"))
     return plan
 
@@ -480,6 +489,14 @@ def issue_notice(
         if deadline is not None:
             assignment.due_date = deadline.due_date
             assignment.save(update_fields=["due_date"])
+    deadlines.open_deadline(
+        kind="publication",
+        subject=notice,
+        agency=conference.agency,
+        start=issued_on,
+        by=by,
+        conference=conference,
+    )
     record(
         Verb.NOTICE_ISSUED,
         notice,
@@ -501,6 +518,7 @@ def publish_notice(*, notice: ConclusionNotice, by) -> ConclusionNotice:
         raise InvalidTransition(_("Thông báo kết luận đã được công khai."), field="notice")
     notice.published_at = timezone.now()
     notice.save(update_fields=["published_at"])
+    deadlines.complete_deadlines(subject=notice, kind="publication", by=by)
     record(
         Verb.NOTICE_PUBLISHED,
         notice,

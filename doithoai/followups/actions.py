@@ -103,6 +103,7 @@ def answer_petition(*, petition: Petition, text: str, by, answerer=None) -> Answ
     petition.commitments.filter(kept_on__isnull=True).update(kept_on=today())
     deadlines.complete_deadlines(subject=petition, kind="commitment", by=by)
     _complete_for_merged(petition, answer, by)
+    _open_publication(answer, by)
     record(
         Verb.ANSWER_GIVEN,
         answer,
@@ -113,6 +114,19 @@ def answer_petition(*, petition: Petition, text: str, by, answerer=None) -> Answ
         after={"status": petition.status, "mode": answer.mode, "text": text[:500]},
     )
     return answer
+
+
+def _open_publication(answer: Answer, by) -> None:
+    """Start the clock for publishing an answer to staff (Law 10/2022 Art. 47–48)."""
+    deadlines.open_deadline(
+        kind="publication",
+        subject=answer,
+        agency=answer.agency,
+        start=answer.answered_on,
+        by=by,
+        petition=answer.petition,
+        conference=answer.conference,
+    )
 
 
 def _complete_for_merged(petition: Petition, answer: Answer, by) -> None:
@@ -401,6 +415,7 @@ def accept_resolution(*, assignment: Assignment, answer_text: str, by) -> Answer
     petition.commitments.filter(kept_on__isnull=True).update(kept_on=today())
     deadlines.complete_deadlines(subject=petition, kind="commitment", by=by)
     _complete_for_merged(petition, answer, by)
+    _open_publication(answer, by)
     record(
         Verb.RESOLUTION_ACCEPTED,
         assignment,
@@ -448,6 +463,7 @@ def publish_answer(*, answer: Answer, by) -> Answer:
         raise InvalidTransition(_("Trả lời này đã được công khai."), field="answer")
     answer.published_at = timezone.now()
     answer.save(update_fields=["published_at"])
+    deadlines.complete_deadlines(subject=answer, kind="publication", by=by)
     record(
         Verb.ANSWER_PUBLISHED,
         answer,

@@ -8,5 +8,6 @@ urlpatterns = [
     path("kien-nghi.xlsx", views.petitions_xlsx, name="petitions_xlsx"),
     path("<slug:code>/", views.dashboard, name="dashboard"),
     path("<slug:code>/tong-hop/", views.rollup, name="rollup"),
+    path("<slug:code>/gui-bao-cao/", views.submit, name="submit"),
     path("<slug:code>/so-lieu.xlsx", views.tables_xlsx, name="tables_xlsx"),
 ]

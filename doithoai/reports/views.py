@@ -2,21 +2,24 @@
 Excel exports of the report tables and of any filtered petition list."""
 
 import rules
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from doithoai.core.actionkit import today
+from doithoai.core.errors import ActionError
 from doithoai.organizations.access import memberships
 from doithoai.organizations.models import Agency
 from doithoai.petitions.filters import PetitionFilter
 from doithoai.petitions.models import Petition, TopicGroup
 
 from . import stats
+from .actions import submit_report
 from .excel import XLSX, petitions_workbook, tables_workbook
 from .tables import report_tables, status_label
 
@@ -108,8 +111,50 @@ def _page(request, agencies, title, code, *, rollup=False):
             "agencies": agencies,
             "xlsx_url": reverse("reports:tables_xlsx", args=[code]) + query,
             "report_urls": None if rollup else _report_urls(code, year, half),
+            "report_deadline": None if rollup else _report_deadline(agencies[0], year, half),
+            "can_submit": not rollup
+            and half in (None, 1)
+            and rules.has_perm("reports.submit_report", request.user, agencies[0]),
         },
     )
+
+
+def _report_deadline(agency, year, half):
+    """Return the deadline of the period's report to the Provincial Committee, if planned."""
+    from doithoai.deadlines.models import Deadline
+
+    if half == 2:
+        return None
+    kind = "semiannual_report" if half == 1 else "annual_report"
+    return (
+        Deadline.objects.filter(agency=agency, kind=kind, start_date__year=year)
+        .order_by("-id")
+        .first()
+    )
+
+
+@require_POST
+@login_required
+def submit(request, code):
+    """Record that the period's report was sent up (the secretariat)."""
+    agency = get_object_or_404(Agency, code=code)
+    year, half = _period(request)
+    try:
+        submit_report(
+            agency=agency,
+            year=year,
+            half=half,
+            by=request.user,
+            symbol=request.POST.get("symbol", ""),
+        )
+    except ActionError as exc:
+        if exc.http_status == 403:
+            raise PermissionDenied from exc
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã ghi nhận gửi báo cáo."))
+    query = f"?year={year}" + (f"&half={half}" if half else "")
+    return redirect(reverse("reports:dashboard", args=[code]) + query)
 
 
 def _report_urls(code, year, half) -> dict:

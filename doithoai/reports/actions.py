@@ -1,0 +1,40 @@
+"""Actions on periodic reports: record that a report went up to the Provincial Committee."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from doithoai.audit.log import record
+from doithoai.audit.models import Verb
+from doithoai.core.actionkit import require, today
+from doithoai.core.errors import InvalidTransition, ValidationFailed
+from doithoai.deadlines import actions as deadlines
+
+
+@transaction.atomic
+def submit_report(*, agency, year: int, half: int | None, by, symbol: str = ""):
+    """Record that the semi-annual (half=1) or annual report of `year` was sent (rule 8)."""
+    from doithoai.conferences.models import DialoguePlan
+    from doithoai.deadlines.models import Deadline
+
+    require("reports.submit_report", by, agency)
+    if half not in (None, 1):
+        raise ValidationFailed(_("Chỉ có báo cáo 6 tháng đầu năm hoặc báo cáo năm."), field="half")
+    plan = DialoguePlan.objects.filter(agency=agency, year=year).first()
+    if plan is None:
+        raise ValidationFailed(
+            _("Năm %(y)s chưa có kế hoạch đối thoại.") % {"y": year}, field="year"
+        )
+    kind = "semiannual_report" if half == 1 else "annual_report"
+    pending = Deadline.objects.filter(
+        agency=agency, kind=kind, object_id=plan.pk, status="open"
+    ).exists()
+    if not pending:
+        raise InvalidTransition(_("Báo cáo này đã được ghi nhận là đã gửi."), field="half")
+    deadlines.complete_deadlines(subject=plan, kind=kind, by=by, on=today())
+    record(
+        Verb.REPORT_SUBMITTED,
+        plan,
+        by=by,
+        after={"year": year, "half": half, "symbol": symbol.strip()[:40], "sent_on": today()},
+    )
+    return plan
