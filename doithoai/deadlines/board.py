@@ -48,11 +48,18 @@ def may_see_board(user, agency) -> bool:
     return has_role(user, agency, *BOARD_ROLES)
 
 
-def board(user, agency, *, unit=None, today: datetime.date | None = None) -> dict:
-    """Return the agency's open deadlines, overdue first then by due date, and unit rates.
+BOARD_LIMIT = 200
 
-    Two queries whatever the number of deadlines: the rows (with their unit, petition and
-    conference joined) and one aggregate per unit.
+
+def board(
+    user, agency, *, unit=None, today: datetime.date | None = None, limit: int = BOARD_LIMIT
+) -> dict:
+    """Return the agency's most urgent open deadlines (overdue first, then by due date), the
+    counts of all open and overdue ones, and unit rates.
+
+    Three queries whatever the number of deadlines: the counts, the first `limit` rows (with
+    their unit, petition and conference joined) and one aggregate per unit; a national
+    agency with thousands of open steps never loads them all.
     """
     if not may_see_board(user, agency):
         raise PermissionRefused()
@@ -65,8 +72,9 @@ def board(user, agency, *, unit=None, today: datetime.date | None = None) -> dic
     )
     if unit is not None:
         rows = rows.filter(unit=unit)
+    counts = rows.aggregate(total=Count("id"), overdue=Count("id", filter=Q(due_date__lt=day)))
     out = []
-    for deadline in rows:
+    for deadline in rows[:limit]:
         overdue = deadline.due_date < day
         out.append(
             BoardRow(
@@ -78,7 +86,8 @@ def board(user, agency, *, unit=None, today: datetime.date | None = None) -> dic
         )
     return {
         "rows": out,
-        "overdue": sum(r.overdue for r in out),
+        "total": counts["total"],
+        "overdue": counts["overdue"],
         "units": unit_rates(agency, today=day),
         "today": day,
     }
