@@ -20,6 +20,7 @@ from doithoai.organizations import actions as org
 from doithoai.organizations.models import Role, StaffCategory
 from doithoai.petitions import actions as pet
 from doithoai.petitions.models import Topic
+from doithoai.reports.actions import submit_report
 
 PASSWORD = "matkhau-demo-2018"
 
@@ -121,6 +122,21 @@ class Demo:
             by=self.u[who],
             **kw,
         )
+
+    def publish_all(self):
+        """Post every answer and issued notice not yet published, as the secretariat does."""
+        from doithoai.conferences.models import ConclusionNotice, NoticeStatus
+        from doithoai.followups.models import Answer
+
+        for answer in Answer.objects.filter(agency=self.agency, published_at__isnull=True):
+            fu.publish_answer(answer=answer, by=self.u["hctc"])
+        for notice in ConclusionNotice.objects.filter(
+            agency=self.agency, status=NoticeStatus.ISSUED, published_at__isnull=True
+        ):
+            conf.publish_notice(notice=notice, by=self.u["hctc"])
+
+    def report(self, year, half, symbol):
+        submit_report(agency=self.agency, year=year, half=half, by=self.u["hctc"], symbol=symbol)
 
     def receive(self, petition, code, unit=None):
         return pet.receive_petition(
@@ -313,6 +329,8 @@ class Demo:
             pet.schedule_petitions(conference=first, petitions=[p1, p2, p3, p4], by=sec)
         with at(2018, 6, 20):
             conf.send_compilation(conference=first, by=sec)
+        with at(2018, 6, 22, 15):
+            self.report(2018, 1, "45/BC-VPUBND")
         with at(2018, 6, 28, 8, 30):
             conf.open_conference(
                 conference=first,
@@ -392,6 +410,8 @@ class Demo:
             )
         with at(2018, 7, 3):
             conf.issue_notice(conference=first, by=head, issued_on=datetime.date(2018, 7, 3))
+        with at(2018, 7, 4):
+            self.publish_all()
         with at(2018, 7, 10):
             fu.report_resolution(
                 assignment=p3.assignments.get(),
@@ -427,6 +447,8 @@ class Demo:
                 answer_text="Từ năm 2018, kết quả chấm điểm thi đua được công khai trước khi họp "
                 "Hội đồng thi đua - khen thưởng.",
             )
+        with at(2018, 7, 25):
+            self.publish_all()
         self.second_2018(second)
 
     def second_2018(self, second):
@@ -529,6 +551,8 @@ class Demo:
             )
         with at(2018, 12, 18):
             conf.issue_notice(conference=second, by=deputy, issued_on=datetime.date(2018, 12, 18))
+            self.report(2018, None, "112/BC-VPUBND")
+            self.publish_all()
         with at(2018, 12, 27):
             fu.answer_petition(
                 petition=p11,
@@ -548,6 +572,7 @@ class Demo:
                 answer_text="Văn phòng đã ban hành quy định quản lý, sử dụng xe công.",
             )
             pet.give_feedback(petition=p12, satisfied=True, by=u["vienchuc"])
+            self.publish_all()
 
     def year_2026(self):
         u, head, sec = self.u, self.u["chanhvp"], self.u["hctc"]
@@ -612,6 +637,8 @@ class Demo:
             pet.schedule_petitions(conference=first, petitions=batch, by=sec)
         with at(2026, 6, 19):
             conf.send_compilation(conference=first, by=sec)
+        with at(2026, 6, 24, 15):
+            self.report(2026, 1, "58/BC-VPUBND")
         with at(2026, 6, 26, 8, 30):
             conf.open_conference(conference=first, by=head)
             fu.assign_petition(petition=p15, unit=self.units["HCTC"], by=head)
@@ -647,6 +674,8 @@ class Demo:
                 text="Thông báo kết luận hội nghị đối thoại 6 tháng đầu năm 2026 ...",
             )
             conf.issue_notice(conference=first, by=head, issued_on=datetime.date(2026, 6, 30))
+        with at(2026, 7, 2):
+            self.publish_all()
         with at(2026, 7, 17):
             fu.report_resolution(
                 assignment=p16.assignments.get(),
