@@ -41,6 +41,8 @@ NAV = [
         "conferences:list",
         frozenset({Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}),
     ),
+    NavItem(_("Kế hoạch"), "conferences:plans", frozenset({Role.HEAD, Role.SECRETARIAT})),
+    NavItem(_("Kết quả xử lý"), "followups:decisions", frozenset({Role.HEAD, Role.DEPUTY})),
     NavItem(_("Đơn vị xử lý"), "followups:unit", frozenset({Role.UNIT_LEADER})),
     NavItem(_("Giám sát"), "oversight:home", frozenset({Role.INSPECTOR})),
     NavItem(
@@ -48,7 +50,11 @@ NAV = [
         "deadlines:board",
         frozenset({Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}),
     ),
-    NavItem(_("Báo cáo"), "reports:home", frozenset({Role.HEAD, Role.SECRETARIAT})),
+    NavItem(
+        _("Thống kê"),
+        "reports:index",
+        frozenset({Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}),
+    ),
     NavItem(_("Quản trị"), "organizations:home", frozenset({Role.ADMIN})),
     NavItem(_("Trả lời đã công khai"), "petitions:published", EVERYONE),
     NavItem(_("Ủy quyền đại diện"), "petitions:authorize", STAFF),
