@@ -8,6 +8,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
+from .auth import FirstLoginResetForm
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -24,6 +25,37 @@ urlpatterns = [
             template_name="registration/password_change_done.html"
         ),
         name="password_change_done",
+    ),
+    # Forgotten password (and first log-in of people imported by the admin): a one-time
+    # link by e-mail, Django's own token views with our templates.
+    path(
+        "quen-mat-khau/",
+        auth_views.PasswordResetView.as_view(
+            form_class=FirstLoginResetForm,
+            template_name="registration/reset_form.html",
+            email_template_name="registration/reset_email.txt",
+            subject_template_name="registration/reset_subject.txt",
+        ),
+        name="password_reset",
+    ),
+    path(
+        "quen-mat-khau/da-gui/",
+        auth_views.PasswordResetDoneView.as_view(template_name="registration/reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "dat-mat-khau/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="registration/reset_confirm.html"
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "dat-mat-khau/xong/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="registration/reset_complete.html"
+        ),
+        name="password_reset_complete",
     ),
     path("tra-cuu/", views.receipt_lookup, name="receipt_lookup"),
 ]
