@@ -87,23 +87,18 @@ def answer_petition(*, petition: Petition, text: str, by, answerer=None) -> Answ
     before = snapshot(petition, "status")
     move(petition, Status.ANSWERED, TRANSITIONS)
     petition.save()
-    answer = Answer.objects.create(
-        agency=petition.agency,
-        petition=petition,
-        conference=conference,
+    answer = _give_answer(
+        petition,
+        text=text,
+        by=by,
         answered_by=answerer or by,
         mode=AnswerMode.AT_CONFERENCE if conference else AnswerMode.WRITTEN,
-        text=text,
-        answered_on=today(),
+        conference=conference,
     )
     if conference is not None:
         conference.agenda.filter(petition=petition).update(
             status=AgendaStatus.SETTLED, answerer=answerer or by
         )
-    petition.commitments.filter(kept_on__isnull=True).update(kept_on=today())
-    deadlines.complete_deadlines(subject=petition, kind="commitment", by=by)
-    _complete_for_merged(petition, answer, by)
-    _open_publication(answer, by)
     record(
         Verb.ANSWER_GIVEN,
         answer,
@@ -113,6 +108,25 @@ def answer_petition(*, petition: Petition, text: str, by, answerer=None) -> Answ
         before=before,
         after={"status": petition.status, "mode": answer.mode, "text": text[:500]},
     )
+    return answer
+
+
+def _give_answer(petition, *, text, by, answered_by, mode, conference) -> Answer:
+    """Store an answer and what follows from it: commitments kept, merged petitions given
+    the same answer, and the clock for publishing it to staff started."""
+    answer = Answer.objects.create(
+        agency=petition.agency,
+        petition=petition,
+        conference=conference,
+        answered_by=answered_by,
+        mode=mode,
+        text=text,
+        answered_on=today(),
+    )
+    petition.commitments.filter(kept_on__isnull=True).update(kept_on=today())
+    deadlines.complete_deadlines(subject=petition, kind="commitment", by=by)
+    _complete_for_merged(petition, answer, by)
+    _open_publication(answer, by)
     return answer
 
 
@@ -389,33 +403,34 @@ def report_resolution(*, assignment: Assignment, text: str, by, attachments=()) 
     return assignment
 
 
+def _decide(assignment: Assignment, target: str, petition_target: str, by):
+    """Move a reported assignment and its petition on; return (before, petition)."""
+    before = snapshot(assignment, "status")
+    move(assignment, target, ASSIGNMENT_TRANSITIONS)
+    assignment.decided_by = by
+    assignment.decided_at = timezone.now()
+    assignment.save()
+    petition = Petition.objects.select_for_update().get(pk=assignment.petition_id)
+    move(petition, petition_target, TRANSITIONS)
+    petition.save()
+    return before, petition
+
+
 @transaction.atomic
 def accept_resolution(*, assignment: Assignment, answer_text: str, by) -> Answer:
     """Accept a unit's resolution and answer the petitioner in writing."""
     assignment = _lock_assignment(assignment)
     require("followups.decide_assignment", by, assignment)
     answer_text = require_text(answer_text, "answer_text", _("nội dung trả lời người kiến nghị"))
-    before = snapshot(assignment, "status")
-    move(assignment, AssignmentStatus.ACCEPTED, ASSIGNMENT_TRANSITIONS)
-    assignment.decided_by = by
-    assignment.decided_at = timezone.now()
-    assignment.save()
-    petition = Petition.objects.select_for_update().get(pk=assignment.petition_id)
-    move(petition, Status.ANSWERED, TRANSITIONS)
-    petition.save()
-    answer = Answer.objects.create(
-        agency=petition.agency,
-        petition=petition,
-        conference=assignment.conference,
+    before, petition = _decide(assignment, AssignmentStatus.ACCEPTED, Status.ANSWERED, by)
+    answer = _give_answer(
+        petition,
+        text=answer_text,
+        by=by,
         answered_by=by,
         mode=AnswerMode.WRITTEN,
-        text=answer_text,
-        answered_on=today(),
+        conference=assignment.conference,
     )
-    petition.commitments.filter(kept_on__isnull=True).update(kept_on=today())
-    deadlines.complete_deadlines(subject=petition, kind="commitment", by=by)
-    _complete_for_merged(petition, answer, by)
-    _open_publication(answer, by)
     record(
         Verb.RESOLUTION_ACCEPTED,
         assignment,
@@ -433,15 +448,8 @@ def return_resolution(*, assignment: Assignment, note: str, by) -> Assignment:
     assignment = _lock_assignment(assignment)
     require("followups.decide_assignment", by, assignment)
     note = require_text(note, "note", _("ý kiến chỉ đạo"))
-    before = snapshot(assignment, "status")
-    move(assignment, AssignmentStatus.RETURNED, ASSIGNMENT_TRANSITIONS)
     assignment.decision_note = note
-    assignment.decided_by = by
-    assignment.decided_at = timezone.now()
-    assignment.save()
-    petition = Petition.objects.select_for_update().get(pk=assignment.petition_id)
-    move(petition, Status.ASSIGNED, TRANSITIONS)
-    petition.save()
+    before, petition = _decide(assignment, AssignmentStatus.RETURNED, Status.ASSIGNED, by)
     record(
         Verb.RESOLUTION_RETURNED,
         assignment,
