@@ -18,6 +18,7 @@ from doithoai.conferences.models import CombinedWith, Kind, SignerAuthority
 from doithoai.followups import actions as fu
 from doithoai.organizations import actions as org
 from doithoai.organizations.models import Role, StaffCategory
+from doithoai.oversight import actions as board
 from doithoai.petitions import actions as pet
 from doithoai.petitions.models import Topic
 from doithoai.reports.actions import submit_report
@@ -449,6 +450,20 @@ class Demo:
             )
         with at(2018, 7, 25):
             self.publish_all()
+            watch = board.record_observation(
+                agency=self.agency,
+                kind="recommendation",
+                conference=first,
+                by=u["thanhtra"],
+                text="Thông báo kết luận ban hành đúng hạn; đề nghị niêm yết công khai kết quả "
+                "giải quyết kiến nghị tại bảng tin cơ quan trong 20 ngày theo quy định.",
+            )
+        with at(2018, 8, 3):
+            board.answer_observation(
+                observation=watch,
+                by=head,
+                text="Tiếp thu; giao phòng HC-TC niêm yết kết quả tại bảng tin từ ngày 06/8/2018.",
+            )
         self.second_2018(second)
 
     def second_2018(self, second):
@@ -721,6 +736,15 @@ class Demo:
                 content="Người lao động hợp đồng đề nghị được hướng dẫn chế độ nghỉ phép năm.",
                 topic=self.topic("che-do-tien-luong"),
                 submitter_name="Hoàng Thị Mai",
+            )
+        with at(2026, 11, 18):
+            board.record_observation(
+                agency=self.agency,
+                kind="recommendation",
+                by=u["thanhtra"],
+                petition=p15,
+                text="Kiến nghị KN-2026-0001 giao phòng HC-TC đã quá hạn báo cáo kết quả xử lý; "
+                "đề nghị Chánh Văn phòng chỉ đạo đôn đốc, báo cáo kết quả.",
             )
         with at(2026, 11, 20):
             self.submit(
