@@ -2,6 +2,9 @@
 
 import pytest
 
+# One Chromium for every browser test of the session (see doithoai/core/tests/browser/kit.py).
+pytest_plugins = ["doithoai.core.tests.browser.kit"]
+
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):

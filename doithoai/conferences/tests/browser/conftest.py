@@ -1,3 +1,3 @@
-"""Reuse the browser fixtures of doithoai/core/tests/browser (Playwright, Debian Chromium)."""
+"""Reuse the browser-test cast of doithoai/core/tests/browser (one shared Chromium)."""
 
-from doithoai.core.tests.browser.conftest import browser, cast, page  # noqa: F401
+from doithoai.core.tests.browser.conftest import cast  # noqa: F401
