@@ -32,3 +32,10 @@ class StatementAdmin(ReadOnlyAdmin):
 @admin.register(ConclusionNotice)
 class ConclusionNoticeAdmin(ReadOnlyAdmin):
     list_display = ["symbol", "conference", "status", "issued_on", "signer"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(ReadOnlyAdmin):
+    list_display = ["conference", "position", "petition", "status"]
+    list_filter = ["status"]
+    list_select_related = ["conference", "petition"]

@@ -56,3 +56,10 @@ class DelegationAdmin(ReadOnlyAdmin):
 @admin.register(Counter)
 class CounterAdmin(ReadOnlyAdmin):
     list_display = ["agency", "key", "year", "value"]
+
+
+@admin.register(MembershipRole)
+class MembershipRoleAdmin(ReadOnlyAdmin):
+    list_display = ["membership", "role", "agency"]
+    list_filter = ["agency", "role"]
+    list_select_related = ["membership__user", "agency"]
