@@ -2,21 +2,16 @@
 
 import datetime
 
-import pytest
-
 from doithoai.audit import log
 from doithoai.audit.models import AuditEvent, Verb
 from doithoai.conferences import actions as conf
 from doithoai.conferences.models import AgendaStatus, CombinedWith, ConferenceStatus, Kind
 from doithoai.core.factories import aware
-from doithoai.deadlines import actions as deadlines_module
 from doithoai.followups import actions as fu
 from doithoai.followups.models import AssignmentStatus
 from doithoai.petitions import actions as pet
 from doithoai.petitions.models import Privacy, Status
 from doithoai.petitions.visibility import submitter_label
-
-REAL_DEADLINES = hasattr(deadlines_module, "Deadline")
 
 
 class Story:
@@ -196,9 +191,8 @@ def test_the_main_path_of_the_seed(cast, time_machine):
     conference.refresh_from_db()
     assert conference.status == ConferenceStatus.CONCLUDED
     assignment.refresh_from_db()
-    if REAL_DEADLINES:
-        # 7 working days from Friday 22/06/2018: 25–29/06, 02/07, 03/07.
-        assert assignment.due_date == datetime.date(2018, 7, 3)
+    # 7 working days from Friday 22/06/2018: 25–29/06, 02/07, 03/07.
+    assert assignment.due_date == datetime.date(2018, 7, 3)
 
     # 28 June: the unit reports; the head accepts and answers the petitioner.
     story.on(2018, 6, 28, 15)
@@ -252,13 +246,3 @@ def test_the_main_path_of_the_seed(cast, time_machine):
     assert equipment.answers.get().mode == "written"
     assert all(report.ok for report in log.verify())
     assert AuditEvent.objects.filter(agency=cast.agency).count() >= 24
-
-
-@pytest.mark.skipif(REAL_DEADLINES, reason="the real deadline helper is installed")
-def test_without_the_deadline_helper_no_due_date_is_invented(cast, time_machine):
-    from doithoai.core.factories import freeze, in_conference
-
-    freeze(time_machine)
-    petition = in_conference(cast)
-    assignment = fu.assign_petition(petition=petition, unit=cast.unit, by=cast.head)
-    assert assignment.due_date is None
