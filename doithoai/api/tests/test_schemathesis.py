@@ -9,7 +9,9 @@ import importlib.util
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -38,7 +40,16 @@ def world(cast, client):
     received(cast)
     submitted(cast)
     conference(cast)
-    return ApiCaller(client, cast).token(cast.secretariat)
+    # Schemathesis calls the WSGI app directly, not through Django's test client, so the
+    # request signals would close the test's connection (inside its transaction, autocommit
+    # is off); on PostgreSQL that really closes it. Keep it open as the test client does.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield ApiCaller(client, cast).token(cast.secretariat)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db
