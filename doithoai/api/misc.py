@@ -100,11 +100,11 @@ class BetweenQuery(s.Schema):
 @router.get("/workdays/add", response={200: s.WorkdayAddOut, **ERRORS}, tags=["workdays"])
 def workdays_add(request, query: Query[AddQuery]):
     """Return the date `days` working days after `start` (before it when negative)."""
-    from .workdays import add_working_days
+    from doithoai.workdays.calendar import get_calendar
 
     start = _check_date(query.start, "start")
     try:
-        result = add_working_days(start, query.days)
+        result = get_calendar().add_working_days(start, query.days)
     except ValueError as exc:  # the calendar does not cover the result
         raise ValidationFailed(str(exc), field="days") from exc
     return {"start": start, "days": query.days, "date": result}
@@ -113,13 +113,13 @@ def workdays_add(request, query: Query[AddQuery]):
 @router.get("/workdays/between", response={200: s.WorkdayBetweenOut, **ERRORS}, tags=["workdays"])
 def workdays_between(request, query: Query[BetweenQuery]):
     """Count the working days after `start` up to and including `end`."""
-    from .workdays import working_days_between
+    from doithoai.workdays.calendar import get_calendar
 
     start, end = _check_date(query.start, "start"), _check_date(query.end, "end")
     if (end - start).days > MAX_DAYS * 2:
         raise ValidationFailed(_("Khoảng thời gian quá dài."), field="end")
     try:
-        return {"working_days": working_days_between(start, end)}
+        return {"working_days": get_calendar().working_days_between(start, end)}
     except ValueError as exc:  # outside the calendar's years
         raise ValidationFailed(str(exc), field="end") from exc
 

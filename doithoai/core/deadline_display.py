@@ -8,31 +8,17 @@ from django.utils.translation import ngettext
 
 
 def _working_days_between(start: datetime.date, end: datetime.date) -> int:
-    """Count working days after `start` up to and including `end` (the official calendar)."""
+    """Count working days after `start` up to and including `end` (the official calendar);
+    beyond the calendar's years (after 2100) count weekdays."""
+    from doithoai.workdays.calendar import OutOfRange, get_calendar
+
     try:
-        from doithoai.workdays.calendar import get_calendar  # noqa: PLC0415 - optional
-
-        cal = get_calendar()
-        counter = getattr(cal, "working_days_between", None)
-        if counter is not None:
-            try:
-                return counter(start, end)
-            except ValueError:  # outside the calendar's years: count weekdays instead
-                counter = None
-        is_working = None
-    except (ImportError, AttributeError):
-        is_working = None
-    if is_working is None:
-
-        def is_working(day):
-            return day.weekday() < 5
-
-    days, day = 0, start
-    while day < end:
-        day += datetime.timedelta(days=1)
-        if is_working(day):
-            days += 1
-    return days
+        return get_calendar().working_days_between(start, end)
+    except OutOfRange:
+        return sum(
+            (start + datetime.timedelta(days=i)).weekday() < 5
+            for i in range(1, (end - start).days + 1)
+        )
 
 
 def describe(deadline, today: datetime.date | None = None) -> dict:
