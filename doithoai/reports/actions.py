@@ -10,11 +10,27 @@ from doithoai.core.errors import InvalidTransition, ValidationFailed
 from doithoai.deadlines import actions as deadlines
 
 
+def report_deadline(agency, year: int, half: int | None):
+    """Return the deadline of a year's semi-annual (half=1) or annual report, if planned.
+
+    The plan issued for `year` opens both (see `conferences.actions.issue_plan`).
+    """
+    from doithoai.conferences.models import DialoguePlan
+    from doithoai.deadlines.models import Deadline
+
+    plan = DialoguePlan.objects.filter(agency=agency, year=year).first()
+    if plan is None or half not in (None, 1):
+        return None
+    kind = "semiannual_report" if half == 1 else "annual_report"
+    return (
+        Deadline.objects.filter(agency=agency, kind=kind, object_id=plan.pk).order_by("-id").first()
+    )
+
+
 @transaction.atomic
 def submit_report(*, agency, year: int, half: int | None, by, symbol: str = ""):
     """Record that the semi-annual (half=1) or annual report of `year` was sent (rule 8)."""
     from doithoai.conferences.models import DialoguePlan
-    from doithoai.deadlines.models import Deadline
 
     require("reports.submit_report", by, agency)
     if half not in (None, 1):
@@ -24,13 +40,10 @@ def submit_report(*, agency, year: int, half: int | None, by, symbol: str = ""):
         raise ValidationFailed(
             _("Năm %(y)s chưa có kế hoạch đối thoại.") % {"y": year}, field="year"
         )
-    kind = "semiannual_report" if half == 1 else "annual_report"
-    pending = Deadline.objects.filter(
-        agency=agency, kind=kind, object_id=plan.pk, status="open"
-    ).exists()
-    if not pending:
+    deadline = report_deadline(agency, year, half)
+    if deadline is None or deadline.status != "open":
         raise InvalidTransition(_("Báo cáo này đã được ghi nhận là đã gửi."), field="half")
-    deadlines.complete_deadlines(subject=plan, kind=kind, by=by, on=today())
+    deadlines.complete_deadlines(subject=plan, kind=deadline.kind, by=by, on=today())
     record(
         Verb.REPORT_SUBMITTED,
         plan,

@@ -19,7 +19,7 @@ from doithoai.petitions.filters import PetitionFilter
 from doithoai.petitions.models import Petition, TopicGroup
 
 from . import stats
-from .actions import submit_report
+from .actions import report_deadline, submit_report
 from .excel import XLSX, petitions_workbook, tables_workbook
 from .tables import report_tables, status_label
 
@@ -111,25 +111,11 @@ def _page(request, agencies, title, code, *, rollup=False):
             "agencies": agencies,
             "xlsx_url": reverse("reports:tables_xlsx", args=[code]) + query,
             "report_urls": None if rollup else _report_urls(code, year, half),
-            "report_deadline": None if rollup else _report_deadline(agencies[0], year, half),
+            "report_deadline": None if rollup else report_deadline(agencies[0], year, half),
             "can_submit": not rollup
             and half in (None, 1)
             and rules.has_perm("reports.submit_report", request.user, agencies[0]),
         },
-    )
-
-
-def _report_deadline(agency, year, half):
-    """Return the deadline of the period's report to the Provincial Committee, if planned."""
-    from doithoai.deadlines.models import Deadline
-
-    if half == 2:
-        return None
-    kind = "semiannual_report" if half == 1 else "annual_report"
-    return (
-        Deadline.objects.filter(agency=agency, kind=kind, start_date__year=year)
-        .order_by("-id")
-        .first()
     )
 
 
