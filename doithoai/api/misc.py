@@ -9,7 +9,7 @@ from ninja import Field, Query, Router
 from doithoai.core.actionkit import today
 from doithoai.core.errors import PermissionRefused, ValidationFailed
 from doithoai.organizations.access import memberships
-from doithoai.organizations.models import Role
+from doithoai.organizations.models import AGENCY_WIDE_ROLES, Role
 
 from . import schemas as s
 from .common import PageQuery, paginate
@@ -17,8 +17,6 @@ from .errors import ERRORS
 from .serialize import ref
 
 router = Router()
-
-AGENCY_WIDE = {Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}
 
 
 class DeadlineQuery(PageQuery):
@@ -32,7 +30,7 @@ def _deadline_scope(user) -> Q:
     condition = Q(pk__in=[])
     for agency_id, member in memberships(user).items():
         roles = member.role_set
-        if roles & AGENCY_WIDE:
+        if roles & AGENCY_WIDE_ROLES:
             condition |= Q(agency_id=agency_id)
         elif Role.UNIT_LEADER in roles and member.unit_id:
             condition |= Q(agency_id=agency_id, unit_id=member.unit_id)
@@ -149,7 +147,7 @@ def reports_summary(request, query: Query[SummaryQuery]):
     """Return the numbers of the semi-annual (`half=1`) or annual report."""
     from .summary import summary
 
-    agency = _reporting_agency(request.auth, query.agency_id, AGENCY_WIDE)
+    agency = _reporting_agency(request.auth, query.agency_id, AGENCY_WIDE_ROLES)
     return summary(agency, query.year, query.half)
 
 

@@ -5,11 +5,10 @@ from django.db.models import Q
 
 from doithoai.conferences.models import Conference, ConferenceStatus
 from doithoai.followups.models import Assignment, AssignmentStatus
-from doithoai.organizations.models import Delegation, DelegationKind, Role
+from doithoai.organizations.models import AGENCY_WIDE_ROLES, Delegation, DelegationKind, Role
 from doithoai.petitions.models import OPEN_STATUSES, Petition, Status
 
 LIMIT = 8
-AGENCY_WIDE = {Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}
 
 
 def sections(user, membership) -> dict:
@@ -35,7 +34,7 @@ def sections(user, membership) -> dict:
         out["to_schedule_count"] = Petition.objects.filter(
             agency=agency, status=Status.RECEIVED
         ).count()
-    if roles & AGENCY_WIDE:
+    if roles & AGENCY_WIDE_ROLES:
         out["conferences"] = list(
             Conference.objects.filter(
                 agency=agency,
@@ -75,7 +74,7 @@ def nearest_deadlines(user, membership) -> list:
         return []
     roles = membership.role_set
     qs = deadline_model.objects.filter(agency=membership.agency, status="open")
-    if not roles & AGENCY_WIDE:
+    if not roles & AGENCY_WIDE_ROLES:
         condition = Q(petition__submitter=user)
         if Role.UNIT_LEADER in roles and membership.unit_id:
             condition |= Q(unit_id=membership.unit_id)

@@ -6,6 +6,7 @@ writing. The unit leader reports only on what was assigned to their unit.
 
 import datetime
 
+import rules
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -234,7 +235,7 @@ def assign_petition(
     if petition.status == Status.COMMITTED:
         conference = petition.conference
         allowed = (conference is not None and is_effective_chair(by, conference)) or (
-            _may(by, "followups.assign_petition", petition)
+            rules.has_perm("followups.assign_petition", by, petition)
         )
         if not allowed:
             raise PermissionRefused()
@@ -280,12 +281,6 @@ def assign_petition(
         },
     )
     return assignment
-
-
-def _may(user, permission, obj) -> bool:
-    import rules
-
-    return rules.has_perm(permission, user, obj)
 
 
 def _start_clock_if_notice_issued(assignment: Assignment, by) -> None:

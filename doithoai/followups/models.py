@@ -105,14 +105,14 @@ class AssignmentQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Assignments the user may see: agency-wide roles all, unit leaders their unit's."""
         from doithoai.organizations.access import memberships
-        from doithoai.organizations.models import Role
+        from doithoai.organizations.models import AGENCY_WIDE_ROLES, Role
 
         if not getattr(user, "is_authenticated", False):
             return self.none()
         condition = Q(pk__in=[])
         for agency_id, m in memberships(user).items():
             roles = m.role_set
-            if roles & {Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}:
+            if roles & AGENCY_WIDE_ROLES:
                 condition |= Q(agency_id=agency_id)
             elif Role.UNIT_LEADER in roles and m.unit_id:
                 condition |= Q(agency_id=agency_id, unit_id=m.unit_id)

@@ -19,6 +19,11 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("Quản trị cơ quan")
 
 
+# The roles that see every petition, conference and assignment of their agency (identities
+# still follow the privacy rules).
+AGENCY_WIDE_ROLES = frozenset({Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR})
+
+
 class StaffCategory(models.TextChoices):
     """The staff categories the law distinguishes."""
 

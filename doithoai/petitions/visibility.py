@@ -4,12 +4,10 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from doithoai.organizations.access import memberships
-from doithoai.organizations.models import Role
+from doithoai.organizations.models import AGENCY_WIDE_ROLES, Role
 
 from .models import Privacy, Status
 
-# Roles that see every petition of their agency (identities still follow `can_see_identity`).
-AGENCY_WIDE_ROLES = {Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}
 # Public petitions other staff may read once the secretariat has received them.
 SHARED_STATUSES = [
     Status.RECEIVED,

@@ -20,9 +20,9 @@ from doithoai.core.actionkit import (
 from doithoai.core.attachments import check_upload
 from doithoai.core.errors import InvalidTransition, PermissionRefused, ValidationFailed
 from doithoai.core.text import fold
+from doithoai.organizations.access import has_role, next_number
 from doithoai.organizations.access import membership as membership_of
-from doithoai.organizations.access import next_number
-from doithoai.organizations.models import Agency, Delegation, DelegationKind
+from doithoai.organizations.models import Agency, Delegation, DelegationKind, Role
 
 from ..models import (
     Attachment,
@@ -205,7 +205,7 @@ def record_petition(
     if channel == Channel.FLOOR and conference is not None:
         from doithoai.conferences.rules import is_effective_chair
 
-        if not (is_effective_chair(by, conference) or _is_secretariat(by, agency)):
+        if not (is_effective_chair(by, conference) or has_role(by, agency, Role.SECRETARIAT)):
             raise PermissionRefused()
     else:
         require("petitions.record_petition", by, agency)
@@ -272,10 +272,3 @@ def record_petition(
         after=snapshot(petition, "code", "status", "channel", "privacy", "topic"),
     )
     return petition
-
-
-def _is_secretariat(user, agency) -> bool:
-    from doithoai.organizations.access import has_role
-    from doithoai.organizations.models import Role
-
-    return has_role(user, agency, Role.SECRETARIAT)
