@@ -238,13 +238,13 @@ def seal_document(
     pdf, base_version = _base(doc)
     if attachment:
         number = service.build(kind, obj).header.number_symbol
-        size = placement.pages(pdf)[0]
+        _segments, size = placement.page_segments(pdf, 0)
         signed = pades.sign(
             pdf,
             signer,
             field_name=seal_field(doc.agency),
             page=0,
-            box=placement.text_block_box((size.width, size.height)),
+            box=placement.text_block_box(size),
             style=pades.text_block_style(number),
             location=doc.agency.locality,
         )

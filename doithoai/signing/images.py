@@ -54,9 +54,10 @@ def _check_size(image: Image.Image, limits) -> None:
 
 def _dominant(image: Image.Image) -> tuple[float, float, float]:
     """Return the mean colour of the opaque pixels."""
-    opaque = [p for p in image.getdata() if p[3] > 128]
+    raw = image.tobytes()  # RGBA, four bytes per pixel
+    opaque = [raw[i : i + 4] for i in range(0, len(raw), 4) if raw[i + 3] > 128]
     n = len(opaque) or 1
-    return tuple(sum(p[i] for p in opaque) / n for i in range(3))
+    return tuple(sum(p[c] for p in opaque) / n for c in range(3))
 
 
 def check_signature_image(data: bytes) -> Image.Image:

@@ -14,7 +14,7 @@ from asn1crypto import x509 as asn1_x509
 from django.conf import settings
 from django.utils.translation import gettext as _
 from pyhanko.keys import load_certs_from_pemder, load_certs_from_pemder_data
-from pyhanko.pdf_utils import layout
+from pyhanko.pdf_utils import generic, layout
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.images import PdfImage
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -222,6 +222,15 @@ def prepare_field(pdf: bytes, *, field_name: str, page: int, box: Box) -> bytes:
     fields.append_signature_field(
         writer, fields.SigFieldSpec(field_name, on_page=page, box=box.as_tuple())
     )
+    # Signing tools set SignaturesExist | AppendOnly when they sign; set it now, so that the
+    # signing revision changes nothing but the field (which `check_external` insists on).
+    ref = writer.root.raw_get("/AcroForm")
+    form = ref.get_object()
+    form[generic.pdf_name("/SigFlags")] = generic.NumberObject(3)
+    if isinstance(ref, generic.IndirectObject):
+        writer.mark_update(ref)
+    else:
+        writer.update_root()
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -10,12 +10,14 @@ shows exactly what the DOCX shows.
 All coordinates are PDF points with the origin at the bottom left of the page.
 """
 
+import functools
 import io
 import unicodedata
 from dataclasses import dataclass
 
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTChar, LTPage
+from pdfminer.layout import LTChar, LTPage
+from pdfminer.pdfpage import PDFPage
 
 MM = 72 / 25.4
 # The signature image is at most this wide; the seal is drawn at its actual size.
@@ -158,8 +160,20 @@ def _segment(glyphs: list[LTChar]) -> Segment:
 
 
 def pages(pdf: bytes) -> list[LTPage]:
-    """Return the laid-out pages of a PDF."""
-    return list(extract_pages(io.BytesIO(pdf), laparams=LAParams()))
+    """Return every page of a PDF with its glyphs (no layout analysis: glyphs are enough)."""
+    return list(extract_pages(io.BytesIO(pdf), laparams=None))
+
+
+def page_count(pdf: bytes) -> int:
+    """Return the number of pages."""
+    return sum(1 for _page in PDFPage.get_pages(io.BytesIO(pdf)))
+
+
+@functools.lru_cache(maxsize=32)
+def page_segments(pdf: bytes, index: int) -> tuple[list[Segment], tuple[float, float]]:
+    """Return one page's text segments and its size (cached: verification asks per signature)."""
+    (page,) = extract_pages(io.BytesIO(pdf), page_numbers=[index], laparams=None)
+    return segments(page), (page.width, page.height)
 
 
 def find_block(pdf: bytes, name: str, lines: list[str]) -> Block | None:
@@ -172,10 +186,8 @@ def find_block(pdf: bytes, name: str, lines: list[str]) -> Block | None:
     wanted_lines = {fold(line) for line in lines if line.strip()}
     if not wanted_name:
         return None
-    laid_out = pages(pdf)
-    for index in range(len(laid_out) - 1, -1, -1):
-        page = laid_out[index]
-        found = segments(page)
+    for index in range(page_count(pdf) - 1, -1, -1):
+        found, size = page_segments(pdf, index)
         for candidate in sorted(found, key=lambda s: s.box.y0):
             if candidate.text != wanted_name:
                 continue
@@ -189,7 +201,7 @@ def find_block(pdf: bytes, name: str, lines: list[str]) -> Block | None:
             ]
             if above:
                 title = min(above, key=lambda s: s.box.y0)
-                return Block(index, title.box, candidate.box, (page.width, page.height))
+                return Block(index, title.box, candidate.box, size)
     return None
 
 
@@ -208,14 +220,12 @@ def placement_of(pdf: bytes, page_index: int, box: Box, others: list[Box]) -> st
         overlap = min(box.x1, other.x1) - max(box.x0, other.x0)
         if box.x0 < other.x0 and 0.2 <= overlap / other.width <= 0.45:
             return "seal"
-    laid_out = pages(pdf)
-    if page_index >= len(laid_out):
+    if page_index >= page_count(pdf):
         return "other"
-    page = laid_out[page_index]
-    if page_index == 0 and box.x1 >= page.width - 25 * MM and box.y0 >= page.height - 30 * MM:
+    found, (width, height) = page_segments(pdf, page_index)
+    if page_index == 0 and box.x1 >= width - 25 * MM and box.y0 >= height - 30 * MM:
         return "text_block"
     cx = box.centre[0]
-    found = segments(page)
     below = [
         s
         for s in found

@@ -76,3 +76,17 @@ def count(image, box, predicate) -> int:
         for y in range(max(top, 0), min(bottom, image.height))
         if predicate(image.getpixel((x, y)))
     )
+
+
+def text_in(pdf: bytes, page: int, box, page_height: float) -> str:
+    """Return the text poppler prints inside a PDF box (appearance streams included)."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "in.pdf"
+        source.write_bytes(pdf)
+        result = subprocess.run(
+            ["pdftotext", "-r", "72", "-f", str(page + 1), "-l", str(page + 1),
+             "-x", str(int(box.x0) - 1), "-y", str(int(page_height - box.y1) - 1),
+             "-W", str(int(box.width) + 2), "-H", str(int(box.height) + 2), str(source), "-"],
+            check=True, timeout=60, capture_output=True,
+        )
+        return result.stdout.decode()
