@@ -99,6 +99,25 @@ class TestCA:
         )
         return key, cert
 
+    def issue_tsa(self, cn="TSA thử nghiệm"):
+        """Return (key, certificate) of a timestamp authority (EKU timeStamping, critical)."""
+        key = _key()
+        cert = (
+            x509.CertificateBuilder()
+            .subject_name(_name(cn))
+            .issuer_name(self.cert.subject)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(VALID_FROM)
+            .not_valid_after(VALID_TO)
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(
+                x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True
+            )
+            .sign(self.key, hashes.SHA256())
+        )
+        return key, cert
+
     def key_pem(self, key) -> bytes:
         """Return a private key as unencrypted PKCS#8 PEM (for softhsm2-util --import)."""
         return key.private_bytes(
