@@ -70,7 +70,9 @@ def check_can_sign(user, kind: str, obj) -> Signable:
         )
     latest = doc.latest()
     if latest is not None and latest.stage == Stage.SEALED:
-        raise InvalidTransition(_("Văn bản đã được ký số của cơ quan; không ký thêm."), field="kind")
+        raise InvalidTransition(
+            _("Văn bản đã được ký số của cơ quan; không ký thêm."), field="kind"
+        )
     if doc.versions().filter(signer=user, stage=Stage.SIGNED).exists():
         raise InvalidTransition(_("Bạn đã ký văn bản này."), field="kind")
     return doc
@@ -134,7 +136,9 @@ def _store(doc: Signable, pdf: bytes, *, base_version, by, stage, method, cert, 
         attachment=extra.pop("attachment", False),
         signed_at=timezone.now(),
     )
-    signed.file.save(f"{doc.kind}-{doc.obj.pk}-v{version}-{digest[:12]}.pdf", ContentFile(pdf), False)
+    signed.file.save(
+        f"{doc.kind}-{doc.obj.pk}-v{version}-{digest[:12]}.pdf", ContentFile(pdf), False
+    )
     signed.save(force_insert=True)
     record(
         verb,
@@ -255,7 +259,9 @@ def seal_document(
         last = doc.blocks[-1]
         page, box = pades.widget(pades.reader(pdf), signer_field(last.user))
         if box is None:
-            raise ValidationFailed(_("Không tìm thấy chữ ký của người ký trong văn bản."), field="kind")
+            raise ValidationFailed(
+                _("Không tìm thấy chữ ký của người ký trong văn bản."), field="kind"
+            )
         with seal.image.open("rb") as handle:
             image = Image.open(io.BytesIO(handle.read())).convert("RGBA")
         signed = pades.sign(
@@ -307,7 +313,9 @@ def prepare_external(*, kind: str, obj, by) -> ExternalRequest:
             field_name=signer_field(by),
             sha256=digest,
         )
-        request.file.save(f"{kind}-{obj.pk}-{by.pk}-{digest[:12]}.pdf", ContentFile(prepared), False)
+        request.file.save(
+            f"{kind}-{obj.pk}-{by.pk}-{digest[:12]}.pdf", ContentFile(prepared), False
+        )
         request.save()
         record(
             Verb.SIGNATURE_PREPARED,
@@ -346,7 +354,5 @@ def accept_external(*, request: ExternalRequest, content: bytes, by) -> SignedDo
             cert=status.signing_cert,
             verb=Verb.DOCUMENT_SIGNED,
         )
-        ExternalRequest.objects.filter(pk=request.pk, accepted__isnull=True).update(
-            accepted=signed
-        )
+        ExternalRequest.objects.filter(pk=request.pk, accepted__isnull=True).update(accepted=signed)
     return signed

@@ -27,9 +27,7 @@ def open_png(data: bytes) -> Image.Image:
         raise ValidationError(_("Tệp không phải là ảnh PNG hợp lệ.")) from exc
     if image.format != "PNG":
         raise ValidationError(_("Ảnh phải ở định dạng PNG."))
-    has_alpha = image.mode in ("RGBA", "LA") or (
-        image.mode == "P" and "transparency" in image.info
-    )
+    has_alpha = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)
     if not has_alpha:
         raise ValidationError(_("Ảnh PNG phải có nền trong suốt (kênh alpha)."))
     rgba = image.convert("RGBA")

@@ -103,9 +103,7 @@ class SignedDocument(models.Model):
     method = models.CharField(max_length=10, choices=Method.choices)
     sha256 = models.CharField(max_length=64, unique=True)
     file = models.FileField(upload_to="signing/signed/")
-    signer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     authority = models.CharField(_("thẩm quyền ký"), max_length=200, blank=True)
     certificate_subject = models.CharField(max_length=500, blank=True)
     seal_applied = models.BooleanField(default=False)
@@ -147,9 +145,7 @@ class ExternalRequest(models.Model):
     kind = models.CharField(max_length=20)
     object_id = models.PositiveBigIntegerField()
     base_version = models.PositiveSmallIntegerField(default=0)
-    signer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     field_name = models.CharField(max_length=60)
     sha256 = models.CharField(max_length=64)
     file = models.FileField(upload_to="signing/prepared/")

@@ -59,7 +59,9 @@ def pkcs12_signer(data: bytes, password: str | None) -> signers.Signer:
             data, None, passphrase=password.encode() if password else None
         )
     except (ValueError, TypeError, OSError) as exc:
-        raise SignerUnavailable(_("Không mở được tệp PKCS#12 (sai mật khẩu hoặc tệp hỏng).")) from exc
+        raise SignerUnavailable(
+            _("Không mở được tệp PKCS#12 (sai mật khẩu hoặc tệp hỏng).")
+        ) from exc
     if signer is None:
         raise SignerUnavailable(_("Không mở được tệp PKCS#12 (sai mật khẩu hoặc tệp hỏng)."))
     return signer
@@ -348,7 +350,17 @@ def verify(pdf: bytes, roots=None) -> list[SignatureReport]:
             page, box = _safe_widget(sig)
             reports.append(
                 SignatureReport(
-                    sig.field_name, "", False, False, False, None, None, False, "", page, box,
+                    sig.field_name,
+                    "",
+                    False,
+                    False,
+                    False,
+                    None,
+                    None,
+                    False,
+                    "",
+                    page,
+                    box,
                     problems=[str(exc)],
                 )
             )

@@ -227,14 +227,10 @@ def placement_of(pdf: bytes, page_index: int, box: Box, others: list[Box]) -> st
         return "text_block"
     cx = box.centre[0]
     below = [
-        s
-        for s in found
-        if box.y0 - 25 <= s.box.y1 <= box.y0 + 1 and abs(s.box.centre[0] - cx) < 12
+        s for s in found if box.y0 - 25 <= s.box.y1 <= box.y0 + 1 and abs(s.box.centre[0] - cx) < 12
     ]
     above = [
-        s
-        for s in found
-        if box.y1 - 1 <= s.box.y0 <= box.y1 + 25 and abs(s.box.centre[0] - cx) < 12
+        s for s in found if box.y1 - 1 <= s.box.y0 <= box.y1 + 25 and abs(s.box.centre[0] - cx) < 12
     ]
     if below and above:
         return "signature"

@@ -21,8 +21,10 @@ AUTHORITY_ROLES = {
 @rules.predicate
 def is_named_signer(user, signable) -> bool:
     """The user is the person the signature block names."""
-    return signable is not None and signable.block is not None and (
-        getattr(signable.block.user, "pk", None) == user.pk
+    return (
+        signable is not None
+        and signable.block is not None
+        and (getattr(signable.block.user, "pk", None) == user.pk)
     )
 
 

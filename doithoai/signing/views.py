@@ -152,7 +152,11 @@ def seal(request, slug, pk):
     try:
         with keys.seal_signer() as (signer, method):
             signed = actions.seal_document(
-                kind=kind, obj=obj, by=request.user, signer=signer, method=method,
+                kind=kind,
+                obj=obj,
+                by=request.user,
+                signer=signer,
+                method=method,
                 attachment=attachment,
             )
     except ActionError as exc:
@@ -167,7 +171,9 @@ def download(request, pk):
     """Send a signed version exactly as it was stored."""
     signed = get_object_or_404(SignedDocument, pk=pk)
     _load(request, SLUGS[signed.kind], signed.object_id)
-    return _pdf(signed.content(), f"{SLUGS[signed.kind]}-{signed.object_id}-ky-so-v{signed.version}.pdf")
+    return _pdf(
+        signed.content(), f"{SLUGS[signed.kind]}-{signed.object_id}-ky-so-v{signed.version}.pdf"
+    )
 
 
 @login_required

@@ -114,8 +114,18 @@ def softhsm(pki):
     run("--init-token", "--free", "--label", TOKEN_LABEL, "--pin", PIN, "--so-pin", "654321")
     key_file = folder / "seal-key.pem"
     key_file.write_bytes(pki["ca"].key_pem(pki["seal_key"]))
-    run("--import", str(key_file), "--token", TOKEN_LABEL, "--label", KEY_LABEL, "--id", "01",
-        "--pin", PIN)
+    run(
+        "--import",
+        str(key_file),
+        "--token",
+        TOKEN_LABEL,
+        "--label",
+        KEY_LABEL,
+        "--id",
+        "01",
+        "--pin",
+        PIN,
+    )
     key_file.unlink()
     # The certificate goes on the token beside the key, as on a real USB token.
     import pkcs11
@@ -191,7 +201,10 @@ def plan(signing_world):
     """The 2018 plan signed KT. by the deputy, issued 03/01/2018 (09/KH-…)."""
     cast = signing_world
     plan = conf.create_plan(
-        agency=cast.agency, year=2018, by=cast.secretariat, signer=cast.deputy,
+        agency=cast.agency,
+        year=2018,
+        by=cast.secretariat,
+        signer=cast.deputy,
         signer_authority="KT.",
     )
     return conf.issue_plan(

@@ -43,9 +43,20 @@ def render_page(pdf: bytes, page: int) -> Image.Image:
         source = Path(folder) / "in.pdf"
         source.write_bytes(pdf)
         subprocess.run(
-            ["pdftoppm", "-r", "72", "-f", str(page + 1), "-l", str(page + 1), "-png",
-             str(source), str(Path(folder) / "out")],
-            check=True, timeout=60,
+            [
+                "pdftoppm",
+                "-r",
+                "72",
+                "-f",
+                str(page + 1),
+                "-l",
+                str(page + 1),
+                "-png",
+                str(source),
+                str(Path(folder) / "out"),
+            ],
+            check=True,
+            timeout=60,
         )
         (png,) = Path(folder).glob("out*.png")
         return Image.open(io.BytesIO(png.read_bytes())).convert("RGB")
@@ -84,9 +95,27 @@ def text_in(pdf: bytes, page: int, box, page_height: float) -> str:
         source = Path(folder) / "in.pdf"
         source.write_bytes(pdf)
         result = subprocess.run(
-            ["pdftotext", "-r", "72", "-f", str(page + 1), "-l", str(page + 1),
-             "-x", str(int(box.x0) - 1), "-y", str(int(page_height - box.y1) - 1),
-             "-W", str(int(box.width) + 2), "-H", str(int(box.height) + 2), str(source), "-"],
-            check=True, timeout=60, capture_output=True,
+            [
+                "pdftotext",
+                "-r",
+                "72",
+                "-f",
+                str(page + 1),
+                "-l",
+                str(page + 1),
+                "-x",
+                str(int(box.x0) - 1),
+                "-y",
+                str(int(page_height - box.y1) - 1),
+                "-W",
+                str(int(box.width) + 2),
+                "-H",
+                str(int(box.height) + 2),
+                str(source),
+                "-",
+            ],
+            check=True,
+            timeout=60,
+            capture_output=True,
         )
         return result.stdout.decode()

@@ -80,8 +80,9 @@ def test_changes_beside_the_signature_are_refused(plan, pki, prepared):
         writer.root[pdf_name("/Lang")] = pdf_name("/en")
         writer.update_root()
 
-    changed = other_tool(prepared.content(), pki["people"]["deputy"][0], prepared.field_name,
-                         tamper=retitle)
+    changed = other_tool(
+        prepared.content(), pki["people"]["deputy"][0], prepared.field_name, tamper=retitle
+    )
     assert "ngoài ô chữ ký" in str(_refused(prepared, changed, plan.signer).message)
 
 

@@ -40,9 +40,7 @@ def test_deputy_signs_kt_then_secretariat_seals_and_both_verify(plan, pki):
 def _secretariat(plan):
     from doithoai.organizations.models import Membership, Role
 
-    return (
-        Membership.objects.filter(agency=plan.agency, roles__role=Role.SECRETARIAT).first().user
-    )
+    return Membership.objects.filter(agency=plan.agency, roles__role=Role.SECRETARIAT).first().user
 
 
 def test_a_changed_byte_fails_verification(plan, pki):
@@ -92,7 +90,10 @@ def test_kt_needs_a_deputy(signing_world, pki):
 
     profile(cast.leader, "CCCD:001000000002")
     plan = conf.create_plan(
-        agency=cast.agency, year=2019, by=cast.secretariat, signer=cast.leader,
+        agency=cast.agency,
+        year=2019,
+        by=cast.secretariat,
+        signer=cast.leader,
         signer_authority="KT.",
     )
     with pytest.raises(PermissionRefused):
@@ -140,7 +141,9 @@ def test_signing_a_draft_notice_issues_it(signing_world, pki):
 
     cast = signing_world
     conference = conference_in(cast, ConferenceStatus.CLOSED)
-    notice = conf.draft_notice(conference=conference, text="Kết luận hội nghị.", by=cast.secretariat)
+    notice = conf.draft_notice(
+        conference=conference, text="Kết luận hội nghị.", by=cast.secretariat
+    )
     with pytest.raises(PermissionRefused):  # the secretariat drafts; the chair signs
         sign_as(pki, cast.secretariat, "notice", notice, who="head")
     signed = sign_as(pki, cast.head, "notice", notice, who="head")

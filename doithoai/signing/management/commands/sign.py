@@ -41,7 +41,11 @@ class Command(BaseCommand):
             if seal or attachment:
                 with keys.seal_signer() as (signer, method):
                     signed = actions.seal_document(
-                        kind=kind, obj=obj, by=by, signer=signer, method=method,
+                        kind=kind,
+                        obj=obj,
+                        by=by,
+                        signer=signer,
+                        method=method,
                         attachment=attachment,
                     )
             else:
