@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from doithoai.core.errors import ActionError
-from doithoai.core.pages import role_required
 from doithoai.organizations.models import Role, Unit
+from doithoai.organizations.pages import role_required
 
 from . import actions
 from .board import BOARD_ROLES, board

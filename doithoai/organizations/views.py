@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from doithoai.conferences.forms import show_error
-from doithoai.conferences.views import run
-from doithoai.core.pages import paginate, render_htmx, role_required
+from doithoai.core.forms import apply_action_error
+from doithoai.core.pages import paginate, render_htmx, run
+from doithoai.organizations.pages import role_required
 
 from . import actions
 from .forms import ImportForm, MemberFilterForm, MemberForm, RolesForm, UnitForm
@@ -69,7 +69,7 @@ def unit_add(request):
         if error is None:
             messages.success(request, _("Đã thêm đơn vị %(u)s.") % {"u": unit.name})
             return redirect("organizations:units")
-        show_error(form, error)
+        apply_action_error(form, error)
     return units(request, form=form)
 
 
@@ -144,7 +144,7 @@ def member_add(request):
             if error is None:
                 messages.success(request, _("Đã thêm %(n)s.") % {"n": member.user.get_full_name()})
                 return redirect("organizations:members")
-            show_error(form, error)
+            apply_action_error(form, error)
     return render(request, "organizations/member_add.html", {"form": form}, status=status)
 
 
@@ -170,7 +170,7 @@ def member_edit(request, pk):
             if error is None:
                 messages.success(request, _("Đã cập nhật vai trò."))
                 return redirect("organizations:members")
-            show_error(form, error)
+            apply_action_error(form, error)
     return render(
         request, "organizations/member_edit.html", {"form": form, "member": member}, status=status
     )
@@ -292,7 +292,7 @@ def deadline_rules(request):
             if error is None:
                 messages.success(request, _("Đã lưu quy định thời hạn."))
                 return redirect("organizations:deadline_rules")
-            show_error(form, error)
+            apply_action_error(form, error)
     return render(
         request,
         "organizations/deadline_rules.html",

@@ -7,7 +7,12 @@ import pytest
 from doithoai.conferences import actions as conf
 from doithoai.conferences.models import CombinedWith, ConferenceStatus, Kind
 from doithoai.core.errors import Conflict, InvalidTransition, PermissionRefused, ValidationFailed
-from doithoai.core.factories import (
+from doithoai.followups import actions as fu
+from doithoai.organizations import actions as org
+from doithoai.organizations.models import Delegation, DelegationKind
+from doithoai.petitions import actions as pet
+from doithoai.petitions.models import Channel, Petition, SubmitterKind
+from doithoai.testing.factories import (
     ad_hoc_conference,
     assigned,
     aware,
@@ -16,11 +21,6 @@ from doithoai.core.factories import (
     refused,
     scheduled,
 )
-from doithoai.followups import actions as fu
-from doithoai.organizations import actions as org
-from doithoai.organizations.models import Delegation, DelegationKind
-from doithoai.petitions import actions as pet
-from doithoai.petitions.models import Channel, Petition, SubmitterKind
 
 pytestmark = pytest.mark.usefixtures("seed_day")
 

@@ -5,15 +5,15 @@ import datetime
 import pytest
 
 from doithoai.core.errors import Conflict, InvalidTransition, ValidationFailed
-from doithoai.core.factories import (
+from doithoai.organizations import actions as org
+from doithoai.organizations.models import Membership, Role
+from doithoai.testing.factories import (
     Elsewhere,
     ad_hoc_conference,
     open_conference_with,
     refused,
     scheduled,
 )
-from doithoai.organizations import actions as org
-from doithoai.organizations.models import Membership, Role
 
 pytestmark = pytest.mark.usefixtures("seed_day")
 
@@ -95,7 +95,7 @@ def test_authorize_representative_refuses_bad_input(cast):
 
 def _foreign_conference(elsewhere):
     from doithoai.conferences.actions import plan_conference
-    from doithoai.core.factories import MEETING_AT
+    from doithoai.testing.factories import MEETING_AT
 
     return plan_conference(
         agency=elsewhere.agency,

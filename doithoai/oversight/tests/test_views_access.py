@@ -3,7 +3,7 @@ every other role refused, anonymous users sent to log in, and no write open to t
 
 import pytest
 
-from doithoai.core import factories as f
+from doithoai.testing import factories as f
 
 from .world import GET_AND_POST, POST_ONLY, World, route_names
 
