@@ -17,7 +17,6 @@ from doithoai.core.actionkit import today
 from doithoai.core.forms import apply_action_error
 from doithoai.core.pages import paginate, render_htmx, run
 from doithoai.followups.models import Assignment
-from doithoai.organizations import actions as org_actions
 from doithoai.organizations.models import Delegation, DelegationKind, Role
 from doithoai.organizations.pages import role_required
 from doithoai.petitions.models import Status
@@ -353,7 +352,7 @@ def revoke(request, pk):
         conference,
         "reason",
         ReasonForm(request.POST),
-        lambda d: org_actions.revoke_delegation(
+        lambda d: actions.revoke_chair_delegation(
             delegation=delegation, reason=d["reason"], by=request.user
         ),
         _("Đã thu hồi ủy quyền chủ trì."),

@@ -118,7 +118,7 @@ def test_revoke_refuses_an_empty_reason_and_a_second_revocation(cast):
 
 
 def test_a_chair_delegation_is_not_revoked_once_the_conference_opened(cast):
-    from doithoai.conferences.actions import delegate_chair
+    from doithoai.conferences.actions import delegate_chair, revoke_chair_delegation
 
     conference = scheduled(cast).conference
     delegation = delegate_chair(
@@ -126,6 +126,8 @@ def test_a_chair_delegation_is_not_revoked_once_the_conference_opened(cast):
     )
     open_conference_with(cast, conference, chair=cast.deputy)
     with refused(InvalidTransition, field="delegation"):
+        revoke_chair_delegation(delegation=delegation, reason="Đã về.", by=cast.head)
+    with refused(ValidationFailed, field="delegation"):  # not through the generic revocation
         org.revoke_delegation(delegation=delegation, reason="Đã về.", by=cast.head)
 
 

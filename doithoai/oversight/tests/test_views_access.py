@@ -33,7 +33,7 @@ GET_ALLOWED = {
     "organizations:member_edit": {"admin"},
     "organizations:import": {"admin"},
     "organizations:import_job": set(),  # a job lives in its creator's session: 404 to others
-    "organizations:deadline_rules": {"admin"},
+    "deadlines:rules": {"admin"},
 }
 
 

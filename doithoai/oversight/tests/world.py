@@ -122,5 +122,5 @@ GET_AND_POST = {
     "organizations:member_add",
     "organizations:member_edit",
     "organizations:import",
-    "organizations:deadline_rules",
+    "deadlines:rules",
 }
