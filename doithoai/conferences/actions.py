@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
+from doithoai.core import events
 from doithoai.core.actionkit import (
     move,
     require,
@@ -477,9 +478,8 @@ def issue_notice(
     issued_on: datetime.date | None = None,
     signer_authority: str | None = None,
 ) -> ConclusionNotice:
-    """Approve and issue the conclusion notice; the units' resolution clocks start on its date."""
-    from doithoai.followups.models import Assignment, AssignmentStatus
-
+    """Approve and issue the conclusion notice; the units' resolution clocks start on its date
+    (the follow-up app starts them on the event "notice_issued")."""
     conference = _lock(conference)
     require("conferences.issue_notice", by, conference)
     require_state(conference, (ConferenceStatus.CLOSED,))
@@ -505,24 +505,9 @@ def issue_notice(
     move(conference, ConferenceStatus.CONCLUDED, CONFERENCE_TRANSITIONS)
     conference.save()
     deadlines.complete_deadlines(subject=conference, kind="notice", by=by, on=issued_on)
-    waiting = Assignment.objects.select_for_update().filter(
-        conference=conference, status=AssignmentStatus.ASSIGNED, due_date__isnull=True
+    started = events.publish(
+        "notice_issued", agency=conference.agency, by=by, notice=notice, conference=conference
     )
-    for assignment in waiting:
-        deadline = deadlines.open_deadline(
-            kind="resolution",
-            subject=assignment,
-            agency=conference.agency,
-            start=issued_on,
-            by=by,
-            petition=assignment.petition,
-            conference=conference,
-            unit=assignment.unit,
-            verification=assignment.needs_verification,
-        )
-        if deadline is not None:
-            assignment.due_date = deadline.due_date
-            assignment.save(update_fields=["due_date"])
     deadlines.open_deadline(
         kind="publication",
         subject=notice,
@@ -536,7 +521,7 @@ def issue_notice(
         notice,
         by=by,
         conference=conference,
-        after={"symbol": notice.symbol, "issued_on": issued_on, "assignments": len(waiting)},
+        after={"symbol": notice.symbol, "issued_on": issued_on, "assignments": sum(started)},
     )
     return notice
 
