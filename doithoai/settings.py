@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "doithoai.reports",
     "doithoai.oversight",
     "doithoai.api",
+    "doithoai.portal",
+    "doithoai.demo",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
+from doithoai.core import events
 from doithoai.core.actionkit import (
     move,
     require,
@@ -279,6 +280,40 @@ def delegate_chair(*, conference: Conference, deputy, reason: str, by) -> Delega
 
 
 @transaction.atomic
+def revoke_chair_delegation(*, delegation: Delegation, by, reason: str) -> Delegation:
+    """Revoke the chair delegation of a conference not yet opened; the head chairs again."""
+    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    if delegation.kind != DelegationKind.CHAIR:
+        raise ValidationFailed(_("Đây không phải ủy quyền chủ trì."), field="delegation")
+    conference = _lock(delegation.conference)
+    require("organizations.revoke_delegation", by, delegation)
+    reason = require_text(reason, "reason", _("lý do thu hồi"))
+    if delegation.revoked_at is not None:
+        raise InvalidTransition(_("Ủy quyền này đã bị thu hồi."), field="delegation")
+    if conference.status not in (ConferenceStatus.PLANNED, ConferenceStatus.COMPILED):
+        raise InvalidTransition(
+            _("Hội nghị đã diễn ra, không thu hồi được ủy quyền chủ trì."), field="delegation"
+        )
+    before = snapshot(conference, "chair")
+    conference.chair_id = delegation.grantor_id
+    conference.save(update_fields=["chair"])
+    delegation.revoked_at = timezone.now()
+    delegation.revoked_by = by
+    delegation.revoke_reason = reason
+    delegation.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
+    record(
+        Verb.DELEGATION_REVOKED,
+        delegation,
+        by=by,
+        conference=conference,
+        before=before,
+        after={"chair": conference.chair_id},
+        reason=reason,
+    )
+    return delegation
+
+
+@transaction.atomic
 def send_compilation(*, conference: Conference, by) -> Conference:
     """Send the compiled list of petitions to the chair (rule 4: at least 5 days before)."""
     conference = _lock(conference)
@@ -443,9 +478,8 @@ def issue_notice(
     issued_on: datetime.date | None = None,
     signer_authority: str | None = None,
 ) -> ConclusionNotice:
-    """Approve and issue the conclusion notice; the units' resolution clocks start on its date."""
-    from doithoai.followups.models import Assignment, AssignmentStatus
-
+    """Approve and issue the conclusion notice; the units' resolution clocks start on its date
+    (the follow-up app starts them on the event "notice_issued")."""
     conference = _lock(conference)
     require("conferences.issue_notice", by, conference)
     require_state(conference, (ConferenceStatus.CLOSED,))
@@ -471,24 +505,9 @@ def issue_notice(
     move(conference, ConferenceStatus.CONCLUDED, CONFERENCE_TRANSITIONS)
     conference.save()
     deadlines.complete_deadlines(subject=conference, kind="notice", by=by, on=issued_on)
-    waiting = Assignment.objects.select_for_update().filter(
-        conference=conference, status=AssignmentStatus.ASSIGNED, due_date__isnull=True
+    started = events.publish(
+        "notice_issued", agency=conference.agency, by=by, notice=notice, conference=conference
     )
-    for assignment in waiting:
-        deadline = deadlines.open_deadline(
-            kind="resolution",
-            subject=assignment,
-            agency=conference.agency,
-            start=issued_on,
-            by=by,
-            petition=assignment.petition,
-            conference=conference,
-            unit=assignment.unit,
-            verification=assignment.needs_verification,
-        )
-        if deadline is not None:
-            assignment.due_date = deadline.due_date
-            assignment.save(update_fields=["due_date"])
     deadlines.open_deadline(
         kind="publication",
         subject=notice,
@@ -502,7 +521,7 @@ def issue_notice(
         notice,
         by=by,
         conference=conference,
-        after={"symbol": notice.symbol, "issued_on": issued_on, "assignments": len(waiting)},
+        after={"symbol": notice.symbol, "issued_on": issued_on, "assignments": sum(started)},
     )
     return notice
 

@@ -32,10 +32,10 @@ NAV = [
     NavItem(_("Gửi kiến nghị"), "petitions:submit", STAFF),
     NavItem(_("Kiến nghị của tôi"), "petitions:mine", STAFF),
     NavItem(_("Tiếp nhận"), "petitions:inbox", SECRETARIAT),
-    NavItem(_("Đưa vào hội nghị"), "petitions:schedule", SECRETARIAT),
-    NavItem(_("Tổng hợp"), "petitions:compilations", SECRETARIAT),
-    NavItem(_("Đôn đốc"), "petitions:followup", SECRETARIAT),
-    NavItem(_("Công bố"), "petitions:publish", SECRETARIAT),
+    NavItem(_("Đưa vào hội nghị"), "conferences:schedule", SECRETARIAT),
+    NavItem(_("Tổng hợp"), "conferences:compilations", SECRETARIAT),
+    NavItem(_("Đôn đốc"), "followups:followup", SECRETARIAT),
+    NavItem(_("Công bố"), "followups:publish", SECRETARIAT),
     NavItem(
         _("Hội nghị"),
         "conferences:list",
@@ -56,7 +56,7 @@ NAV = [
         frozenset({Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}),
     ),
     NavItem(_("Quản trị"), "organizations:home", frozenset({Role.ADMIN})),
-    NavItem(_("Trả lời đã công khai"), "petitions:published", EVERYONE),
+    NavItem(_("Trả lời đã công khai"), "followups:published", EVERYONE),
     NavItem(_("Ủy quyền đại diện"), "petitions:authorize", STAFF),
 ]
 
