@@ -17,9 +17,9 @@ import pytest
 from django.core.files.base import ContentFile
 
 from doithoai.conferences import actions as conf
-from doithoai.core import factories
 from doithoai.documents import service
 from doithoai.signing.models import AgencySeal, CertificateAttribute, SignerProfile
+from doithoai.testing import factories
 
 from .pki import PASSWORD, TestCA, seal_png, signature_png
 

@@ -57,7 +57,7 @@ def test_a_changed_byte_fails_verification(plan, pki):
 
 
 def test_only_the_person_named_in_the_block_signs(plan, pki):
-    from doithoai.core.factories import Cast  # noqa: F401 - the cast comes from the fixture
+    from doithoai.testing.factories import Cast  # noqa: F401 - the cast comes from the fixture
 
     cast = _cast_of(plan)
     for user in (cast.head, cast.deputy2, cast.staff, cast.inspector, cast.secretariat):
@@ -136,8 +136,8 @@ def test_a_stored_signature_never_changes(plan, pki):
 
 def test_signing_a_draft_notice_issues_it(signing_world, pki):
     from doithoai.conferences.models import ConferenceStatus, NoticeStatus
-    from doithoai.core.factories import conference_in
     from doithoai.documents import service
+    from doithoai.testing.factories import conference_in
 
     cast = signing_world
     conference = conference_in(cast, ConferenceStatus.CLOSED)
