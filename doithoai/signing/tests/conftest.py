@@ -1,6 +1,6 @@
 """Fixtures for the signing tests: a test PKI, a SoftHSM2 seal token, one PDF per document.
 
-LibreOffice takes seconds per conversion, so converted PDFs are kept for the module, keyed by
+LibreOffice takes seconds per conversion, so converted PDFs are kept for the session, keyed by
 the DOCX parts' contents: tests that build the same document (same names, same frozen day)
 convert it once.
 """
@@ -55,7 +55,7 @@ def _docx_key(docx: bytes) -> str:
     return digest.hexdigest()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def pdf_cache():
     return {}
 
@@ -73,7 +73,8 @@ def _reuse_pdf(monkeypatch, pdf_cache):
     monkeypatch.setattr(service, "docx_to_pdf", convert)
 
 
-@pytest.fixture(scope="module")
+# One PKI and one token per test session: SoftHSM2 reads its configuration once per process.
+@pytest.fixture(scope="session")
 def pki(tmp_path_factory):
     """A CA, PKCS#12 files for the head, the deputy and an impostor; the seal key and cert."""
     ca = TestCA()
@@ -98,7 +99,7 @@ def pki(tmp_path_factory):
     }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def softhsm(pki):
     """A SoftHSM2 token holding the seal key and certificate (labels TOKEN_LABEL, KEY_LABEL)."""
     if not os.path.exists(SOFTHSM_MODULE) or shutil.which("softhsm2-util") is None:
