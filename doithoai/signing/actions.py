@@ -12,7 +12,7 @@ import hashlib
 import io
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image
@@ -139,7 +139,13 @@ def _store(doc: Signable, pdf: bytes, *, base_version, by, stage, method, cert, 
     signed.file.save(
         f"{doc.kind}-{doc.obj.pk}-v{version}-{digest[:12]}.pdf", ContentFile(pdf), False
     )
-    signed.save(force_insert=True)
+    try:
+        with transaction.atomic():
+            signed.save(force_insert=True)
+    except IntegrityError as exc:  # another version was stored at the same moment
+        raise Conflict(
+            _("Văn bản vừa được ký bởi người khác; vui lòng ký lại trên bản mới.")
+        ) from exc
     record(
         verb,
         signed,

@@ -6,6 +6,7 @@ Baseline B-B always; B-T when a timestamp authority is configured (`DOITHOAI_TSA
 import datetime
 import functools
 import io
+import logging
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -162,6 +163,8 @@ def serif_font() -> str:
 
 def text_block_style(number_symbol: str) -> TextStampStyle:
     """Return the attachment's text block: number and symbol, signing time; Times 10 pt."""
+    # fontTools warns that it drops a table it does not subset (FFTM): harmless.
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
     return _VietnamTimeStyle(
         stamp_text=f"{number_symbol}\n%(ts)s",
         timestamp_format="%Y-%m-%dT%H:%M:%S%z",

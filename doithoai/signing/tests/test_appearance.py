@@ -58,6 +58,28 @@ def test_attachment_block_top_right_of_page_one(plan, pki):
     assert count(page, box.as_tuple(), lambda c: is_blue(c) or is_red(c)) == 0
 
 
+def test_a_signature_placed_elsewhere_is_reported(plan, pki):
+    from doithoai.documents import service
+    from doithoai.signing import pades
+
+    from .helpers import person_signer
+
+    pdf = service.render("plan", plan, "pdf").content
+    image = images.open_png(signature_png())
+    middle = placement.Box(250, 400, 350, 440)
+    signed = pades.sign(
+        pdf,
+        person_signer(pki),
+        field_name="lech",
+        page=0,
+        box=middle,
+        style=pades.image_style(image),
+    )
+    (report,) = verification.verify(signed)
+    assert report.ok and report.placement == "other"
+    assert "Không đúng vị trí" in "\n".join(verification.lines([report]))
+
+
 def _png(data, name="anh.png"):
     return SimpleUploadedFile(name, data, content_type="image/png")
 

@@ -12,7 +12,6 @@ from .helpers import audit_after, seal, sha, sign_as
 
 
 def test_deputy_signs_kt_then_secretariat_seals_and_both_verify(plan, pki):
-    cast = plan.agency and pytest.importorskip  # noqa: F841 - keep fixtures explicit below
     deputy, secretariat = plan.signer, _secretariat(plan)
     signed = sign_as(pki, deputy, "plan", plan)
     assert (signed.version, signed.stage, signed.method) == (1, Stage.SIGNED, Method.PKCS12)
@@ -57,8 +56,6 @@ def test_a_changed_byte_fails_verification(plan, pki):
 
 
 def test_only_the_person_named_in_the_block_signs(plan, pki):
-    from doithoai.testing.factories import Cast  # noqa: F401 - the cast comes from the fixture
-
     cast = _cast_of(plan)
     for user in (cast.head, cast.deputy2, cast.staff, cast.inspector, cast.secretariat):
         with pytest.raises(PermissionRefused):
