@@ -19,6 +19,7 @@ urlpatterns = [
     path("van-ban/", include("doithoai.documents.urls")),
     path("thong-ke/", include("doithoai.reports.urls")),
     path("giam-sat/", include("doithoai.oversight.urls")),
+    path("", include("doithoai.accounts.urls")),
     path("", include("doithoai.core.urls")),
 ]
 if settings.DEBUG:
