@@ -54,7 +54,11 @@ def _locked_out(sender, request, username, ip_address, **kwargs):
 
 @receiver(pre_save, sender=get_user_model())
 def _password_changed(sender, instance, update_fields=None, raw=False, **kwargs):
-    if raw or instance.pk is None or (update_fields is not None and "password" not in update_fields):
+    if (
+        raw
+        or instance.pk is None
+        or (update_fields is not None and "password" not in update_fields)
+    ):
         return
     stored = sender._default_manager.filter(pk=instance.pk).values_list("password", flat=True)
     old = stored.first()

@@ -73,8 +73,9 @@ def verify(request):
             return redirect(_next_url(request))
         record_access(Verb.SECOND_FACTOR_FAILED, user, by=user)
         form.add_error("token", _("Mã không đúng hoặc đã hết hạn (hoặc bạn thử quá nhanh)."))
-    has_passkey = any(d._meta.label_lower.startswith("django_otp_webauthn") for d in
-                      devices_for_user(user))
+    has_passkey = any(
+        d._meta.label_lower.startswith("django_otp_webauthn") for d in devices_for_user(user)
+    )
     return render(
         request,
         "accounts/verify.html",
@@ -184,9 +185,7 @@ def remove_device(request, kind: str, pk: int):
     if not user.is_verified():
         return redirect("accounts:verify")
     devices = [d for d in devices_for_user(user, confirmed=True) if not isinstance(d, StaticDevice)]
-    target = next(
-        (d for d in devices if d.pk == pk and d._meta.model_name == kind), None
-    )
+    target = next((d for d in devices if d.pk == pk and d._meta.model_name == kind), None)
     if target is None:
         messages.error(request, _("Không tìm thấy phương thức này."))
     elif len(devices) == 1 and needs_second_factor(user):

@@ -43,9 +43,7 @@ class RefuseNulMiddleware:
             if request.path.startswith("/api/"):
                 body = {"code": "validation_error", "message": message, "field": None}
                 return JsonResponse(body, status=400, json_dumps_params={"ensure_ascii": False})
-            return HttpResponse(
-                message, status=400, content_type="text/plain; charset=utf-8"
-            )
+            return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
 

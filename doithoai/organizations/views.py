@@ -314,5 +314,7 @@ def access_log(request):
     if username:
         events = events.filter(object_repr__icontains=username)
     return render(
-        request, "organizations/access_log.html", {"page_obj": paginate(request, events), "q": username}
+        request,
+        "organizations/access_log.html",
+        {"page_obj": paginate(request, events), "q": username},
     )

@@ -7,7 +7,6 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,8 +15,8 @@ from doithoai.conferences.models import ConclusionNotice
 from doithoai.core.actionkit import today
 from doithoai.core.errors import ActionError
 from doithoai.core.forms import apply_action_error
-from doithoai.core.throttle import cache_key
 from doithoai.core.pages import member_required, paginate, render_htmx, role_required
+from doithoai.core.throttle import cache_key
 from doithoai.followups.models import Answer
 from doithoai.organizations import actions as org_actions
 from doithoai.organizations.models import Delegation, DelegationKind, Role

@@ -58,7 +58,11 @@ def test_login_logout_and_password_change_are_audited_for_the_agency_admin(clien
     _try(client, "staff", PASSWORD)
     client.post(
         reverse("password_change"),
-        {"old_password": PASSWORD, "new_password1": "Mot-mat-khau-moi-2018", "new_password2": "Mot-mat-khau-moi-2018"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Mot-mat-khau-moi-2018",
+            "new_password2": "Mot-mat-khau-moi-2018",
+        },
         REMOTE_ADDR="10.1.1.1",
     )
     client.post(reverse("logout"), REMOTE_ADDR="10.1.1.1")

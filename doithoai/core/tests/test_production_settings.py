@@ -74,7 +74,10 @@ def test_headers_on_a_response_served_with_debug_off(tmp_path):
     assert status == 200
     assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
     csp = headers["Content-Security-Policy"]
-    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert (
+        "script-src 'self'" in csp
+        and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    )
     assert "frame-ancestors 'none'" in csp
     assert "camera=()" in headers["Permissions-Policy"]
     assert headers["X-Content-Type-Options"] == "nosniff"

@@ -34,6 +34,7 @@ GET_ALLOWED = {
     "organizations:import": {"admin"},
     "organizations:import_job": set(),  # a job lives in its creator's session: 404 to others
     "organizations:deadline_rules": {"admin"},
+    "organizations:access_log": {"admin"},
 }
 
 

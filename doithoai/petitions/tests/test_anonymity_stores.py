@@ -72,8 +72,9 @@ def _stores(caplog, submitter, petition):
             for e in on_petition
         ],
         "audit by the submitter": [
-            json.dumps([e.object_repr, e.after, e.reason, e.petition_id], default=str)
-            .replace("null", "")
+            json.dumps([e.object_repr, e.after, e.reason, e.petition_id], default=str).replace(
+                "null", ""
+            )
             + (f" petition_id={e.petition_id}" if e.petition_id else "")
             for e in AuditEvent.objects.filter(actor=submitter)
         ],
@@ -121,7 +122,9 @@ def test_api_submission_leaves_no_link_anywhere(client, database_tasks, caplog, 
     caplog.set_level(logging.DEBUG)
     f.freeze(time_machine)
     cast = f.Cast()
-    _token, secret = create_token(by=cast.staff, name="t", expires_on=f.SEED_DAY.date().replace(year=2019))
+    _token, secret = create_token(
+        by=cast.staff, name="t", expires_on=f.SEED_DAY.date().replace(year=2019)
+    )
     response = client.post(
         "/api/v1/petitions/",
         data=json.dumps({"title": "Góp ý", "content": "Nội dung", "privacy": "anonymous"}),

@@ -57,3 +57,20 @@ def test_staff_is_not_asked(page, live_server, cast, settings):
 
     login(page, live_server, cast.staff)
     assert page.locator("h1:has-text('Xác thực hai lớp')").count() == 0
+
+
+def test_vendored_scripts_run_under_the_content_security_policy(page, live_server, cast):
+    """htmx, Chart.js and swagger-ui work with scripts limited to the site's own files."""
+    from doithoai.core.tests.browser.kit import login
+
+    blocked = []
+    page.on(
+        "console",
+        lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    login(page, live_server, cast.head)
+    page.goto(f"{live_server.url}/thong-ke/")
+    page.goto(f"{live_server.url}/api/v1/docs")
+    page.wait_for_selector(".swagger-ui .info", timeout=20_000)
+    page.goto(f"{live_server.url}/thoi-han/")
+    assert blocked == []
