@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "doithoai.reports",
     "doithoai.oversight",
     "doithoai.api",
+    "doithoai.portal",
+    "doithoai.demo",
     "doithoai.accounts",
 ]
 

@@ -8,9 +8,8 @@ under `accounts:`.
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from doithoai.core.auth import FirstLoginResetForm
-
 from . import views
+from .forms import FirstLoginResetForm
 
 second_factor = (
     [

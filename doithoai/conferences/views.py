@@ -2,7 +2,8 @@
 the chair's delegation, opening and closing, and the conclusion notice.
 
 The running order (statements, answers, commitments, assignments, floor petitions) lives in
-`views_session.py`; both render `conferences/detail.html`.
+`followups.views_session` (answering, committing and assigning are follow-up actions); both
+render `conferences/detail.html`.
 """
 
 import rules
@@ -14,11 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doithoai.core.actionkit import today
-from doithoai.core.errors import ActionError, PermissionRefused
-from doithoai.core.pages import paginate, render_htmx, role_required
-from doithoai.followups.models import Assignment
-from doithoai.organizations import actions as org_actions
+from doithoai.core.forms import apply_action_error
+from doithoai.core.pages import paginate, render_htmx, run
 from doithoai.organizations.models import Delegation, DelegationKind, Role
+from doithoai.organizations.pages import role_required
 from doithoai.petitions.models import Status
 from doithoai.petitions.visibility import submitter_label
 
@@ -34,7 +34,6 @@ from .forms import (
     OpenForm,
     PlanForm,
     ReasonForm,
-    show_error,
 )
 from .models import AgendaItem, ConclusionNotice, Conference, ConferenceStatus, DialoguePlan
 from .rules import is_effective_chair
@@ -44,16 +43,6 @@ WRITERS = (Role.HEAD, Role.DEPUTY, Role.SECRETARIAT)
 viewers = role_required(*VIEWERS)
 writers = role_required(*WRITERS)
 BEFORE = (ConferenceStatus.PLANNED, ConferenceStatus.COMPILED)
-
-
-def run(call):
-    """Run an action; a permission refusal becomes a 403, other refusals are returned."""
-    try:
-        return call(), None
-    except PermissionRefused as exc:
-        raise PermissionDenied(str(exc.message)) from exc
-    except ActionError as exc:
-        return None, exc
 
 
 def agency_conference(request, pk, *, lock_related=True):
@@ -139,7 +128,7 @@ def plan_create(request):
         if error is None:
             messages.success(request, _("Đã lập kế hoạch năm %(y)s.") % {"y": plan.year})
             return redirect("conferences:plans")
-        show_error(form, error)
+        apply_action_error(form, error)
     return plans(request, forms={"plan": form})
 
 
@@ -158,7 +147,7 @@ def plan_issue(request, pk):
         if error is None:
             messages.success(request, _("Đã ban hành kế hoạch %(s)s.") % {"s": plan.symbol})
             return redirect("conferences:plans")
-        show_error(form, error)
+        apply_action_error(form, error)
     return plans(request, forms={"issue": form, "issue_pk": plan.pk})
 
 
@@ -190,7 +179,7 @@ def conference_create(request):
             if error is None:
                 messages.success(request, _("Đã lên lịch %(t)s.") % {"t": conference.title})
                 return redirect("conferences:detail", conference.pk)
-            show_error(form, error)
+            apply_action_error(form, error)
     return render(request, "conferences/create.html", {"form": form}, status=status)
 
 
@@ -225,6 +214,17 @@ def compiled_groups(user, items) -> list:
     return [(g, list(units.items())) for g, units in groups.items()]
 
 
+# What the apps above add to the workspace (the follow-up app: the conference's assignments):
+# callables (conference, user) -> dict of context.
+_WORKSPACE_CONTEXT = []
+
+
+def add_workspace_context(provider) -> None:
+    """Register `provider(conference, user) -> dict`, merged into the workspace's context."""
+    if provider not in _WORKSPACE_CONTEXT:
+        _WORKSPACE_CONTEXT.append(provider)
+
+
 def workspace_context(request, conference, forms=None, selected=None) -> dict:
     """Return what the workspace shows for the conference's state and the user's rights."""
     user = request.user
@@ -244,26 +244,17 @@ def workspace_context(request, conference, forms=None, selected=None) -> dict:
     status = conference.status
     chair = is_effective_chair(user, conference)
     may = {
-        "delegate": status in BEFORE
-        and chair_delegation is None
-        and rules.has_perm("conferences.delegate_chair", user, conference),
-        "revoke": status in BEFORE
-        and chair_delegation is not None
-        and rules.has_perm("organizations.revoke_delegation", user, chair_delegation),
-        "cancel": status in BEFORE
-        and rules.has_perm("conferences.cancel_conference", user, conference),
-        "open": status == ConferenceStatus.COMPILED and chair,
-        "run": status == ConferenceStatus.IN_PROGRESS and chair,
-        "minute": status == ConferenceStatus.IN_PROGRESS
-        and rules.has_perm("conferences.record_statement", user, conference),
-        "floor": status == ConferenceStatus.IN_PROGRESS
-        and (chair or Role.SECRETARIAT in request.membership.role_set),
-        "close": status == ConferenceStatus.IN_PROGRESS and chair,
-        "draft": status == ConferenceStatus.CLOSED
-        and rules.has_perm("conferences.draft_notice", user, conference),
-        "issue": status == ConferenceStatus.CLOSED
-        and notice is not None
-        and rules.has_perm("conferences.issue_notice", user, conference),
+        "delegate": actions.can_delegate_chair(user, conference),
+        "revoke": chair_delegation is not None
+        and actions.can_revoke_chair_delegation(user, chair_delegation),
+        "cancel": actions.can_cancel_conference(user, conference),
+        "open": actions.can_open_conference(user, conference),
+        "run": actions.can_run_conference(user, conference),
+        "minute": actions.can_record_statement(user, conference),
+        "floor": actions.can_record_floor_petition(user, conference),
+        "close": actions.can_close_conference(user, conference),
+        "draft": actions.can_draft_notice(user, conference),
+        "issue": actions.can_issue_notice(user, conference, notice),
     }
     context = {
         "conference": conference,
@@ -274,15 +265,10 @@ def workspace_context(request, conference, forms=None, selected=None) -> dict:
         "may": may,
         "is_chair": chair,
         "selected": selected,
-        "assignments": list(
-            Assignment.objects.filter(conference=conference)
-            .select_related("unit", "petition")
-            .order_by("due_date", "id")
-        )
-        if status in (ConferenceStatus.CLOSED, ConferenceStatus.CONCLUDED)
-        else [],
         "undecided": sum(1 for i in items if i.status in ("pending", "open")),
     }
+    for extra in _WORKSPACE_CONTEXT:
+        context.update(extra(conference, user))
     if may["delegate"]:
         context["delegate_form"] = forms.get("delegate") or DelegateForm(agency=agency)
     if may["revoke"] or may["cancel"]:
@@ -329,7 +315,7 @@ def _form_action(request, conference, name, form, call, success):
         if error is None:
             messages.success(request, success(result) if callable(success) else success)
             return redirect("conferences:detail", conference.pk)
-        show_error(form, error)
+        apply_action_error(form, error)
     return detail(request, conference.pk, forms={name: form})
 
 
@@ -363,7 +349,7 @@ def revoke(request, pk):
         conference,
         "reason",
         ReasonForm(request.POST),
-        lambda d: org_actions.revoke_delegation(
+        lambda d: actions.revoke_chair_delegation(
             delegation=delegation, reason=d["reason"], by=request.user
         ),
         _("Đã thu hồi ủy quyền chủ trì."),

@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent, Verb
-from doithoai.core.factories import PASSWORD
+from doithoai.testing.factories import PASSWORD
 
 T0 = datetime.datetime(2018, 6, 20, 2, 0, tzinfo=datetime.UTC)
 

@@ -9,7 +9,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from doithoai.audit.models import AuditEvent, Verb
-from doithoai.core.factories import PASSWORD
+from doithoai.testing.factories import PASSWORD
 
 PRIVILEGED = ["head", "deputy", "secretariat", "inspector", "admin"]
 

@@ -5,8 +5,8 @@ import json
 from django.urls import reverse
 
 from doithoai.api.actions import create_token
-from doithoai.core.factories import SEED_DAY
 from doithoai.petitions.models import Petition
+from doithoai.testing.factories import SEED_DAY
 
 
 def test_api_refuses_nul_in_json_with_a_structured_400(client, cast, seed_day):

@@ -20,8 +20,8 @@ from django.urls import reverse
 
 from doithoai.api.models import IdempotencyRecord
 from doithoai.audit.models import AuditEvent
-from doithoai.core import factories as f
 from doithoai.petitions.models import Petition
+from doithoai.testing import factories as f
 
 
 def _cache_entries():

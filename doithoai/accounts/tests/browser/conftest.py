@@ -2,7 +2,7 @@
 
 import pytest
 
-from doithoai.core import factories
+from doithoai.testing import factories
 
 
 @pytest.fixture

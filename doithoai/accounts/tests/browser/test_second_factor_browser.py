@@ -5,8 +5,8 @@ import base64
 import pytest
 from django_otp.oath import totp
 
-from doithoai.core import factories
-from doithoai.core.tests.browser.kit import shot
+from doithoai.testing import factories
+from doithoai.testing.browser import shot
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +53,7 @@ def test_head_enrols_then_verifies_next_time(page, live_server, cast, settings):
 def test_staff_is_not_asked(page, live_server, cast, settings):
     settings.MFA_ENFORCED = True
     settings.MFA_REQUIRED_ROLES = list(settings.PRIVILEGED_ROLES)
-    from doithoai.core.tests.browser.kit import login
+    from doithoai.testing.browser import login
 
     login(page, live_server, cast.staff)
     assert page.locator("h1:has-text('Xác thực hai lớp')").count() == 0
@@ -61,7 +61,7 @@ def test_staff_is_not_asked(page, live_server, cast, settings):
 
 def test_vendored_scripts_run_under_the_content_security_policy(page, live_server, cast):
     """htmx, Chart.js and swagger-ui work with scripts limited to the site's own files."""
-    from doithoai.core.tests.browser.kit import login
+    from doithoai.testing.browser import login
 
     blocked = []
     page.on(
