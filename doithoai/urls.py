@@ -26,6 +26,7 @@ urlpatterns = [
     path("ky-so/", include("doithoai.signing.urls")),
     path("thong-ke/", include("doithoai.reports.urls")),
     path("giam-sat/", include("doithoai.oversight.urls")),
+    path("", include("doithoai.accounts.urls")),
     path("", include("doithoai.portal.urls")),
 ]
 if settings.DEBUG:

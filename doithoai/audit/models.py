@@ -61,6 +61,16 @@ class Verb(models.TextChoices):
     DOCUMENT_SIGNED = "document.signed", _("Ký số văn bản")
     DOCUMENT_SEALED = "document.sealed", _("Ký số của cơ quan (đóng dấu số)")
     SIGNATURE_PREPARED = "document.prepared", _("Chuẩn bị văn bản để ký ngoài")
+    LOGIN = "access.login", _("Đăng nhập")
+    LOGIN_FAILED = "access.login_failed", _("Đăng nhập không thành công")
+    LOGOUT = "access.logout", _("Đăng xuất")
+    LOCKED_OUT = "access.locked_out", _("Tạm khóa đăng nhập")
+    PASSWORD_CHANGED = "access.password_changed", _("Đổi mật khẩu")
+    SECOND_FACTOR_ADDED = "access.mfa_added", _("Thêm phương thức xác thực hai lớp")
+    SECOND_FACTOR_REMOVED = "access.mfa_removed", _("Gỡ phương thức xác thực hai lớp")
+    RECOVERY_CODES_ISSUED = "access.recovery_codes", _("Cấp mã khôi phục")
+    SECOND_FACTOR_PASSED = "access.mfa_passed", _("Xác thực lớp thứ hai")
+    SECOND_FACTOR_FAILED = "access.mfa_failed", _("Xác thực lớp thứ hai không thành công")
 
 
 class AuditChainHead(models.Model):
