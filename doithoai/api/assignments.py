@@ -20,7 +20,7 @@ PENDING = [AssignmentStatus.ASSIGNED, AssignmentStatus.RETURNED]
 
 
 class AssignmentQuery(PageQuery):
-    unit: int | None = None
+    unit: s.Id | None = None
     status: str | None = None
     overdue: bool | None = None
 
@@ -61,7 +61,7 @@ def list_assignments(request, filters: Query[AssignmentQuery]):
 
 @router.post("/{assignment_id}/report", response={200: s.AssignmentOut, **ERRORS})
 @idempotent
-def report(request, assignment_id: int, payload: s.ReportIn):
+def report(request, assignment_id: s.PathId, payload: s.ReportIn):
     """Report the unit's resolution (the leader of the assigned unit)."""
     assignment = visible_or_404(_visible(request), assignment_id)
     actions.report_resolution(assignment=assignment, text=payload.text, by=request.auth)

@@ -4,16 +4,17 @@ import hashlib
 import math
 
 from django.utils.translation import gettext as _
-from ninja import Field, Schema
+from ninja import Field
 
 from doithoai.core.errors import Conflict, ValidationFailed
 
 from .errors import not_found
+from .schemas import CleanText
 
 MAX_PAGE_SIZE = 100
 
 
-class PageQuery(Schema):
+class PageQuery(CleanText):
     page: int = Field(1, ge=1, le=100000)
     page_size: int = Field(25, ge=1, le=MAX_PAGE_SIZE)
 

@@ -22,7 +22,7 @@ router = Router()
 class DeadlineQuery(PageQuery):
     overdue: bool | None = None
     kind: str | None = Field(None, max_length=40)
-    unit: int | None = None
+    unit: s.Id | None = None
 
 
 def _deadline_scope(user) -> Q:
@@ -85,12 +85,12 @@ def _check_date(value: datetime.date, field: str) -> datetime.date:
     return value
 
 
-class AddQuery(s.Schema):
+class AddQuery(s.CleanText):
     start: datetime.date
     days: int = Field(..., ge=-MAX_DAYS, le=MAX_DAYS)
 
 
-class BetweenQuery(s.Schema):
+class BetweenQuery(s.CleanText):
     start: datetime.date
     end: datetime.date
 
@@ -122,7 +122,7 @@ def workdays_between(request, query: Query[BetweenQuery]):
         raise ValidationFailed(str(exc), field="end") from exc
 
 
-class SummaryQuery(s.Schema):
+class SummaryQuery(s.CleanText):
     year: int = Field(..., ge=2000, le=2100)
     half: int | None = Field(
         None,
@@ -130,7 +130,7 @@ class SummaryQuery(s.Schema):
         le=2,
         description="1: January–June (the semi-annual report); 2: July–December; omitted: the whole year.",
     )
-    agency_id: int | None = None
+    agency_id: s.Id | None = None
 
 
 def _reporting_agency(user, agency_id, allowed):

@@ -51,7 +51,7 @@ def petition_out(p: Petition, user) -> dict:
             "name": p.topic.name,
             "group": p.topic.group,
         }
-    return {
+    data = {
         "id": p.pk,
         "code": p.code,
         "year": p.year,
@@ -62,8 +62,6 @@ def petition_out(p: Petition, user) -> dict:
         "privacy": p.privacy,
         "submitter_kind": p.submitter_kind,
         "submitter_label": str(submitter_label(user, p)),
-        "submitter": person(p.submitter) if identity and p.submitter_id else None,
-        "submitter_unit": ref(p.submitter_unit) if identity else None,
         "topic": topic,
         "concerned_unit": ref(p.concerned_unit),
         "conference_id": p.conference_id,
@@ -72,6 +70,12 @@ def petition_out(p: Petition, user) -> dict:
         "received_at": p.received_at,
         "updated_at": p.updated_at,
     }
+    if identity:
+        # Absent, not null, for a caller who may not know who wrote it: a null beside a
+        # filled concerned unit would itself say something.
+        data["submitter"] = person(p.submitter) if p.submitter_id else None
+        data["submitter_unit"] = ref(p.submitter_unit)
+    return data
 
 
 def petition_detail(p: Petition, user) -> dict:
@@ -125,7 +129,7 @@ def petition_detail(p: Petition, user) -> dict:
 
 def dump(schema, data: dict) -> dict:
     """Validate `data` against `schema` and return it JSON-ready (as stored for replays)."""
-    return schema(**data).model_dump(mode="json")
+    return schema(**data).model_dump(mode="json", exclude_unset=True)
 
 
 def conference_out(c) -> dict:

@@ -5,7 +5,7 @@ from ninja import NinjaAPI
 from . import assignments, conferences, misc, petitions
 from .auth import RateLimit, SiteSessionAuth, TokenAuth
 from .docs import OfflineSwagger
-from .errors import install_handlers
+from .errors import JsonParser, install_handlers
 
 DESCRIPTION = """\
 The doithoai API: the same actions and permissions as the pages.
@@ -28,9 +28,25 @@ api = NinjaAPI(
     docs=OfflineSwagger(),
     docs_url="/docs",
     openapi_url="/openapi.json",
+    parser=JsonParser(),
 )
 install_handlers(api)
 api.add_router("/petitions/", petitions.router)
 api.add_router("/conferences/", conferences.router)
 api.add_router("/assignments/", assignments.router)
 api.add_router("/", misc.router)
+
+
+def _omit_unset_fields(api) -> None:
+    """Leave out of every response the optional fields its builder did not set.
+
+    Output dicts are built field by field (`serialize.py`); what a caller may not see (a
+    confidential submitter) is not set, and must be absent rather than null.
+    """
+    for router in (r for _prefix, r in api._routers):
+        for path_view in router.path_operations.values():
+            for operation in path_view.operations:
+                operation.exclude_unset = True
+
+
+_omit_unset_fields(api)

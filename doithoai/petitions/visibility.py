@@ -43,9 +43,14 @@ def visible_petitions(queryset, user):
             assigned = Assignment.objects.filter(
                 petition=OuterRef("pk"), unit_id=membership.unit_id
             )
+            # A confidential or anonymous petition reaches a unit only once it is assigned
+            # to that unit: before, its concerned unit alone could point at the writer.
             condition |= Q(agency_id=agency_id) & (
-                Q(concerned_unit_id=membership.unit_id)
-                | Q(submitter_unit_id=membership.unit_id)
+                Q(
+                    Q(concerned_unit_id=membership.unit_id)
+                    | Q(submitter_unit_id=membership.unit_id),
+                    privacy=Privacy.PUBLIC,
+                )
                 | Q(Exists(assigned))
             )
     return queryset.filter(condition)
