@@ -20,6 +20,10 @@ router = Router()
 
 
 class DeadlineQuery(PageQuery):
+    status: list[str] = Field(
+        default_factory=lambda: ["open"],
+        description="open (default), met, cancelled; repeat to combine.",
+    )
     overdue: bool | None = None
     kind: str | None = Field(None, max_length=40)
     unit: s.Id | None = None
@@ -37,19 +41,29 @@ def _deadline_scope(user) -> Q:
     return condition
 
 
+def _statuses(filters) -> list[str]:
+    from doithoai.deadlines.models import Status
+
+    wrong = [v for v in filters.status if v not in Status.values]
+    if wrong:
+        raise ValidationFailed(_("Trạng thái không hợp lệ."), field="status")
+    return filters.status or [Status.OPEN]
+
+
 @router.get("/deadlines/", response={200: s.Page[s.DeadlineOut], **ERRORS}, tags=["deadlines"])
 def list_deadlines(request, filters: Query[DeadlineQuery]):
-    """List the open steps with their due dates, overdue first."""
+    """List the steps with their due dates (open ones by default; met and cancelled on request)."""
     from doithoai.deadlines.models import Deadline
 
     day = today()
     rows = (
-        Deadline.objects.filter(_deadline_scope(request.auth), status="open")
+        Deadline.objects.filter(_deadline_scope(request.auth), status__in=_statuses(filters))
         .select_related("unit")
         .order_by("due_date", "id")
     )
     if filters.overdue is not None:
-        rows = rows.filter(due_date__lt=day) if filters.overdue else rows.exclude(due_date__lt=day)
+        late = Q(status="open", due_date__lt=day)
+        rows = rows.filter(late) if filters.overdue else rows.exclude(late)
     if filters.kind:
         rows = rows.filter(kind=filters.kind)
     if filters.unit is not None:
@@ -62,8 +76,11 @@ def list_deadlines(request, filters: Query[DeadlineQuery]):
             "status": d.status,
             "start_date": getattr(d, "start_date", None),
             "due_date": d.due_date,
-            "overdue": d.due_date < day,
-            "days_overdue": max(0, (day - d.due_date).days),
+            "overdue": d.status == "open" and d.due_date < day,
+            "days_overdue": max(0, (day - d.due_date).days) if d.status == "open" else 0,
+            "completed_on": d.completed_on,
+            "completed_late": d.completed_late,
+            "rule": d.rule,
             "petition_id": d.petition_id,
             "conference_id": d.conference_id,
             "unit": ref(d.unit),

@@ -77,6 +77,9 @@ class TopicRef(Ref):
 class AnswerOut(Schema):
     id: int
     mode: str
+    answered_by: PersonRef | None = Field(
+        None, description="Who answered: the chair, or the leader the chair designated."
+    )
     text: str
     answered_on: datetime.date
     conference_id: int | None
@@ -252,8 +255,12 @@ class ConferenceOut(Schema):
 class ConferenceDetail(ConferenceOut):
     attendance: str
     conclusion: str
-    agenda: list[AgendaItemOut]
+    agenda: list[AgendaItemOut] = Field(description="The running order, by position.")
     notice: NoticeOut | None
+    documents: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="Download links by document kind and format, for what the caller may download.",
+    )
 
 
 class ConferenceIn(In):
@@ -320,6 +327,9 @@ class DeadlineOut(Schema):
     petition_id: int | None
     conference_id: int | None
     unit: Ref | None
+    completed_on: datetime.date | None = Field(None, description="When a met step was done.")
+    completed_late: bool = False
+    rule: str = Field("", description="How the due date was computed, as stored.")
 
 
 class WorkdayAddOut(Schema):

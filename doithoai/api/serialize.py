@@ -25,13 +25,13 @@ def petitions_for_list(queryset):
 
 def petitions_for_detail(queryset):
     """Load what `petition_detail` reads, in a fixed number of queries."""
-    from doithoai.followups.models import Assignment
+    from doithoai.followups.models import Answer, Assignment
 
     return (
         petitions_for_list(queryset)
         .prefetch_related(
             "attachments",
-            "answers",
+            Prefetch("answers", queryset=Answer.objects.select_related("answered_by")),
             "commitments",
             Prefetch("assignments", queryset=Assignment.objects.select_related("unit")),
             Prefetch("merged_petitions", queryset=Petition.objects.only("id", "merged_into_id")),
@@ -96,6 +96,7 @@ def petition_detail(p: Petition, user) -> dict:
             {
                 "id": a.pk,
                 "mode": a.mode,
+                "answered_by": person(a.answered_by) if a.answered_by_id else None,
                 "text": a.text,
                 "answered_on": a.answered_on,
                 "conference_id": a.conference_id,
@@ -167,6 +168,8 @@ def conference_detail(c, user) -> dict:
     """A conference with its agenda (petitions the caller may not see are left unnamed)."""
     from doithoai.conferences.models import ConclusionNotice
 
+    from .records import document_links
+
     items = list(c.agenda.select_related(*_PETITION_RELATED).order_by("position"))
     ids = [item.petition_id for item in items]
     visible = set(Petition.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
@@ -185,6 +188,7 @@ def conference_detail(c, user) -> dict:
             for item in items
         ],
         notice=notice_out(ConclusionNotice.objects.filter(conference=c).first()),
+        documents=document_links(user, c),
     )
     return data
 

@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from . import assignments, conferences, misc, petitions
+from . import assignments, conferences, directory, misc, operations, petitions, records
 from .auth import RateLimit, SiteSessionAuth, TokenAuth
 from .docs import OfflineSwagger
 from .errors import JsonParser, install_handlers
@@ -35,6 +35,9 @@ api.add_router("/petitions/", petitions.router)
 api.add_router("/conferences/", conferences.router)
 api.add_router("/assignments/", assignments.router)
 api.add_router("/", misc.router)
+api.add_router("/", directory.router)
+api.add_router("/", operations.router)
+api.add_router("/", records.router)
 
 
 def _omit_unset_fields(api) -> None:

@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,13 +11,11 @@ from doithoai.audit.models import AuditEvent
 from doithoai.core.errors import ActionError
 from doithoai.core.forms import apply_action_error
 from doithoai.organizations.access import primary_membership
-from doithoai.petitions.actions import give_feedback, hash_receipt
-from doithoai.petitions.models import Petition, Status
+from doithoai.petitions import receipts
+from doithoai.petitions.actions import give_feedback
+from doithoai.petitions.models import Status
 
 from .home import sections
-
-LOOKUP_LIMIT = 5  # wrong codes per client per window
-LOOKUP_WINDOW = 15 * 60  # seconds
 
 
 class LoginView(auth_views.LoginView):
@@ -68,8 +65,8 @@ class ReceiptFeedbackForm(forms.Form):
     )
 
 
-def _client_key(request) -> str:
-    return "receipt-lookup:" + (request.META.get("REMOTE_ADDR") or "unknown")
+def _client(request) -> str:
+    return request.META.get("REMOTE_ADDR") or "unknown"
 
 
 def receipt_lookup(request):
@@ -78,8 +75,7 @@ def receipt_lookup(request):
     Wrong codes are counted per client; after LOOKUP_LIMIT in LOOKUP_WINDOW the page
     refuses further tries (429) until the window passes.
     """
-    key = _client_key(request)
-    blocked = cache.get(key, 0) >= LOOKUP_LIMIT
+    blocked = receipts.lookup_blocked(_client(request))
     form = ReceiptForm(request.POST or None)
     petition = None
     feedback_form = None
@@ -91,15 +87,8 @@ def receipt_lookup(request):
         status = 429
     elif request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"].strip().upper()
-        petition = (
-            Petition.objects.filter(receipt_hash=hash_receipt(code))
-            .exclude(receipt_hash="")
-            .select_related("topic", "merged_into")
-            .first()
-        )
+        petition = receipts.find_by_receipt(code, client=_client(request))
         if petition is None:
-            cache.add(key, 0, LOOKUP_WINDOW)
-            cache.incr(key)
             form.add_error("code", _("Không tìm thấy kiến nghị với mã này."))
         elif "satisfied" in request.POST:
             feedback_form = ReceiptFeedbackForm(request.POST)
