@@ -10,7 +10,13 @@ from doithoai.conferences import actions as conf
 from doithoai.conferences.models import Conference, DialoguePlan
 from doithoai.organizations import actions as org
 from doithoai.organizations.access import memberships
-from doithoai.organizations.models import AGENCY_WIDE_ROLES, Delegation, Membership, Unit
+from doithoai.organizations.models import (
+    AGENCY_WIDE_ROLES,
+    Delegation,
+    DelegationKind,
+    Membership,
+    Unit,
+)
 from doithoai.petitions.models import Topic
 
 from . import schemas as s
@@ -290,9 +296,12 @@ class RevokeIn(s.In):
 @router.post("/delegations/{delegation_id}/revoke", response=DELEGATION, tags=["delegations"])
 @idempotent
 def revoke_delegation(request, delegation_id: s.PathId, payload: RevokeIn):
-    """Revoke a delegation one gave (or, for the head, a chair delegation)."""
+    """Revoke a delegation one gave; a chair delegation hands the chair back to the head."""
     delegation = visible_or_404(_delegations(request), delegation_id)
-    org.revoke_delegation(delegation=delegation, reason=payload.reason, by=request.auth)
+    if delegation.kind == DelegationKind.CHAIR:
+        conf.revoke_chair_delegation(delegation=delegation, reason=payload.reason, by=request.auth)
+    else:
+        org.revoke_delegation(delegation=delegation, reason=payload.reason, by=request.auth)
     return 200, dump(DelegationOut, _delegation_out(_delegations(request).get(pk=delegation.pk)))
 
 

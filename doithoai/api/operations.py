@@ -76,7 +76,7 @@ class PaperIn(RecordIn):
     agency_id: s.Id | None = Field(None, description="Defaults to the caller's own agency.")
 
 
-@router.post("/petitions/paper", response={201: s.PetitionDetail, **ERRORS}, tags=["petitions"])
+@router.post("/paper-petitions/", response={201: s.PetitionDetail, **ERRORS}, tags=["petitions"])
 @idempotent
 def record_paper_petition(request, payload: PaperIn):
     """Record a petition received on paper (secretariat)."""
