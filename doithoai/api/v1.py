@@ -6,6 +6,7 @@ from . import assignments, conferences, directory, misc, operations, petitions, 
 from .auth import RateLimit, SiteSessionAuth, TokenAuth
 from .docs import OfflineSwagger
 from .errors import JsonParser, install_handlers
+from .examples import add_examples
 
 DESCRIPTION = """\
 The doithoai API: the same actions and permissions as the pages.
@@ -18,7 +19,14 @@ endpoints on a petition accept `If-Match` with the `ETag` of its detail: a stale
 refused with 409 `stale_edit`.
 """
 
-api = NinjaAPI(
+class DoithoaiAPI(NinjaAPI):
+    """The API, whose schema carries an example for every operation (`examples.py`)."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        return add_examples(super().get_openapi_schema(*args, **kwargs))
+
+
+api = DoithoaiAPI(
     title="doithoai API",
     version="1",
     description=DESCRIPTION,
