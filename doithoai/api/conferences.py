@@ -42,7 +42,7 @@ def list_conferences(request, filters: Query[ConferenceQuery]):
         rows = rows.filter(status=filters.status)
     if filters.year:
         rows = rows.filter(starts_at__year=filters.year)
-    page, meta = paginate(rows, filters.page, filters.page_size)
+    page, meta = paginate(rows, filters.page, filters.page_size, filters.cursor)
     return {**meta, "results": [conference_out(c) for c in page]}
 
 

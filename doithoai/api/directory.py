@@ -103,7 +103,7 @@ def list_people(request, filters: Query[PeopleQuery]):
             | Q(user__first_name__icontains=words)
             | Q(user__last_name__icontains=words)
         )
-    page, meta = paginate(rows, filters.page, filters.page_size)
+    page, meta = paginate(rows, filters.page, filters.page_size, filters.cursor)
     results = []
     for m in page:
         row = {**person(m.user), "unit": ref(m.unit), "position_title": m.position_title}

@@ -68,7 +68,7 @@ def list_deadlines(request, filters: Query[DeadlineQuery]):
         rows = rows.filter(kind=filters.kind)
     if filters.unit is not None:
         rows = rows.filter(unit_id=filters.unit)
-    page, meta = paginate(rows, filters.page, filters.page_size)
+    page, meta = paginate(rows, filters.page, filters.page_size, filters.cursor)
     results = [
         {
             "id": d.pk,

@@ -72,7 +72,10 @@ def _filter(request, queryset):
 def list_petitions(request, filters: Query[PetitionQuery]):
     """List the petitions the caller may see, newest first, with the pages' filters."""
     rows, meta = paginate(
-        petitions_for_list(_filter(request, _visible(request))), filters.page, filters.page_size
+        petitions_for_list(_filter(request, _visible(request))),
+        filters.page,
+        filters.page_size,
+        filters.cursor,
     )
     return {**meta, "results": [petition_out(p, request.auth) for p in rows]}
 

@@ -235,7 +235,7 @@ def list_notifications(request, filters: Query[NotificationQuery]):
     rows = Notification.objects.filter(recipient=request.auth).order_by("-created_at", "-id")
     if filters.unread is not None:
         rows = rows.filter(read_at__isnull=filters.unread)
-    page, meta = paginate(rows, filters.page, filters.page_size)
+    page, meta = paginate(rows, filters.page, filters.page_size, filters.cursor)
     return {**meta, "results": [_notification_out(n) for n in page]}
 
 

@@ -48,9 +48,12 @@ class Page(Schema, Generic[T]):
     """One page of a list."""
 
     count: int
-    page: int
+    page: int | None = Field(description="The page number; null when paging by cursor.")
     page_size: int
     pages: int
+    next: str | None = Field(
+        None, description="Send as `cursor` to get the next page; null on the last page."
+    )
     results: list[T]
 
 

@@ -19,6 +19,7 @@ endpoints on a petition accept `If-Match` with the `ETag` of its detail: a stale
 refused with 409 `stale_edit`.
 """
 
+
 class DoithoaiAPI(NinjaAPI):
     """The API, whose schema carries an example for every operation (`examples.py`)."""
 

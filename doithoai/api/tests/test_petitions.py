@@ -246,3 +246,20 @@ def test_messages_follow_accept_language(api, cast, language, word):
     response = api.get(cast.staff, "/petitions/999999", headers={"Accept-Language": language})
     assert response.status_code == 404
     assert word in response.json()["message"]
+
+
+def test_keyset_cursor_is_stable_under_inserts(api, cast):
+    for i in range(5):
+        submitted(cast, title=f"Kiến nghị {i}")
+    first = api.get(cast.staff, "/petitions/", {"page_size": 2}).json()
+    assert first["next"] and len(first["results"]) == 2
+    # A new petition arrives between two pages: page numbers would shift, the cursor does not.
+    submitted(cast, title="Kiến nghị mới")
+    second = api.get(cast.staff, "/petitions/", {"page_size": 2, "cursor": first["next"]}).json()
+    third = api.get(cast.staff, "/petitions/", {"page_size": 2, "cursor": second["next"]}).json()
+    seen = [r["id"] for page in (first, second, third) for r in page["results"]]
+    assert len(seen) == len(set(seen)) == 5 and third["next"] is None
+    assert seen == sorted(seen, reverse=True)
+    assert second["page"] is None
+    bad = api.get(cast.staff, "/petitions/", {"cursor": "not-a-cursor"})
+    assert bad.status_code == 400 and bad.json()["field"] == "cursor"
