@@ -115,3 +115,20 @@ def test_refusals_keep_the_shape(api, cast):
     api.post(cast.secretariat, f"/petitions/{petition.pk}/reject", {"reason": "Ngoài thẩm quyền"})
     again = api.post(cast.secretariat, f"/petitions/{petition.pk}/reject", {"reason": "lại"})
     _is_error(again, 409)
+
+
+def test_too_large_a_body_is_a_json_413(api, cast, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 200
+    body = {"title": "Góp ý", "content": "x" * 1000}
+    _is_error(api.post(cast.staff, "/petitions/", body), 413, "payload_too_large")
+
+
+def test_session_without_csrf_is_a_json_403(client, cast):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(cast.staff)
+    response = strict.post(
+        "/api/v1/petitions/", data={"title": "x"}, content_type="application/json"
+    )
+    _is_error(response, 403)
