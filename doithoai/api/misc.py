@@ -29,18 +29,6 @@ class DeadlineQuery(PageQuery):
     unit: s.Id | None = None
 
 
-def _deadline_scope(user) -> Q:
-    """Agency-wide roles see every deadline of their agency; unit leaders their unit's."""
-    condition = Q(pk__in=[])
-    for agency_id, member in memberships(user).items():
-        roles = member.role_set
-        if roles & AGENCY_WIDE_ROLES:
-            condition |= Q(agency_id=agency_id)
-        elif Role.UNIT_LEADER in roles and member.unit_id:
-            condition |= Q(agency_id=agency_id, unit_id=member.unit_id)
-    return condition
-
-
 def _statuses(filters) -> list[str]:
     from doithoai.deadlines.models import Status
 
@@ -57,7 +45,8 @@ def list_deadlines(request, filters: Query[DeadlineQuery]):
 
     day = today()
     rows = (
-        Deadline.objects.filter(_deadline_scope(request.auth), status__in=_statuses(filters))
+        Deadline.objects.visible_to(request.auth)
+        .filter(status__in=_statuses(filters))
         .select_related("unit")
         .order_by("due_date", "id")
     )
