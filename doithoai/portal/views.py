@@ -2,9 +2,7 @@
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -12,11 +10,10 @@ from doithoai.audit.models import AuditEvent
 from doithoai.core.errors import ActionError
 from doithoai.core.forms import apply_action_error
 from doithoai.core.net import client_address
-from doithoai.core.throttle import cache_key, within
 from doithoai.organizations.access import primary_membership
-from doithoai.petitions.actions import give_feedback, hash_receipt
-from doithoai.petitions.actions.intake import normalize_receipt
-from doithoai.petitions.models import Petition, Status
+from doithoai.petitions import receipts
+from doithoai.petitions.actions import give_feedback
+from doithoai.petitions.models import Status
 
 from .home import sections
 
@@ -61,38 +58,13 @@ class ReceiptFeedbackForm(forms.Form):
     )
 
 
-FREE_FAILURES = 5  # wrong codes an address may enter before it has to wait
-MAX_DELAY = 60  # seconds: the longest wait, however many wrong codes
-FAILURE_MEMORY = 3600  # an address's count is forgotten an hour after its last wrong code
-CODE_LIMIT = 30  # lookups of one receipt code per hour
-
-
-def _wait_left(state: dict, now: float) -> int:
-    return max(0, int(state.get("until", 0) - now + 0.999))
-
-
-def _note_failure(key: str, state: dict, now: float) -> None:
-    failures = state.get("failures", 0) + 1
-    until = now
-    if failures > FREE_FAILURES:
-        until = now + min(2 ** (failures - FREE_FAILURES), MAX_DELAY)
-    cache.set(key, {"failures": failures, "until": until}, FAILURE_MEMORY)
-
-
 def receipt_lookup(request):
     """Let an anonymous petitioner follow a petition with the receipt code (POST only).
 
-    Wrong codes slow down only the address that enters them, and never lock anyone out:
-    after FREE_FAILURES wrong codes, each further one makes that address wait 2, 4, 8 …
-    seconds, at most MAX_DELAY, before its next try is even checked (people behind the same
-    NAT wait at most a minute). Each code may be looked up CODE_LIMIT times an hour, so a
-    leaked code cannot be polled without end. With ~65 tries an hour per address, the
-    100-bit codes cannot be guessed (the arithmetic is in petitions.actions.intake).
+    The limits on wrong and repeated codes are `petitions.receipts`', shared with the API.
     """
-    key = "receipt-lookup:" + client_address(request)
-    now = timezone.now().timestamp()
-    state = cache.get(key) or {}
-    wait = _wait_left(state, now)
+    client = client_address(request)
+    wait = receipts.wait_seconds(client)
     form = ReceiptForm(request.POST or None)
     petition = None
     feedback_form = None
@@ -105,17 +77,11 @@ def receipt_lookup(request):
         )
         status = 429
     elif request.method == "POST" and form.is_valid():
-        code = normalize_receipt(form.cleaned_data["code"])
-        petition = (
-            Petition.objects.filter(receipt_hash=hash_receipt(code))
-            .exclude(receipt_hash="")
-            .select_related("topic", "merged_into")
-            .first()
-        )
+        code = form.cleaned_data["code"]
+        petition = receipts.find_by_receipt(code, client=client)
         if petition is None:
-            _note_failure(key, state, now)
             form.add_error("code", _("Không tìm thấy kiến nghị với mã này."))
-        elif not within(cache_key("receipt-lookup:code", code), CODE_LIMIT, 3600):
+        elif not receipts.code_within_limit(code):
             petition = None
             form.add_error(
                 None, _("Mã này đã được tra cứu quá nhiều lần trong một giờ; vui lòng thử lại sau.")

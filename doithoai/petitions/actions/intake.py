@@ -157,18 +157,26 @@ def submit_petition(
         kind, channel = SubmitterKind.REPRESENTATIVE, Channel.REPRESENTATIVE
         extra = {"submitter_id": delegation.grantor_id, "delegation": delegation}
         grantor_member = membership_of(delegation.grantor, agency)
-        extra["concerned_unit"] = grantor_member.unit if grantor_member else None
+        submitter_unit = grantor_member.unit if grantor_member else None
     elif privacy == Privacy.ANONYMOUS:
         if as_unit:
             raise ValidationFailed(_("Kiến nghị của đơn vị không thể ẩn danh."), field="privacy")
         kind = SubmitterKind.ANONYMOUS
+        submitter_unit = None
     elif as_unit:
         if member.unit is None:
             raise ValidationFailed(_("Bạn chưa thuộc đơn vị nào."), field="as_unit")
         kind = SubmitterKind.UNIT
-        extra = {"submitter": by, "submitter_unit": member.unit, "concerned_unit": member.unit}
+        extra = {"submitter": by, "submitter_unit": member.unit}
+        submitter_unit = member.unit
     else:
-        extra = {"submitter": by, "concerned_unit": member.unit}
+        extra = {"submitter": by}
+        submitter_unit = member.unit
+    # The concerned unit starts as the submitter's own only for a public petition: for a
+    # confidential or anonymous one it would tell that unit who wrote it. The secretariat
+    # sets it when receiving the petition.
+    if privacy == Privacy.PUBLIC and submitter_unit is not None:
+        extra["concerned_unit"] = submitter_unit
     receipt = None
     if kind == SubmitterKind.ANONYMOUS:
         receipt = _new_receipt_code()
