@@ -18,7 +18,7 @@ from doithoai.organizations.models import Agency
 from doithoai.petitions.filters import PetitionFilter
 from doithoai.petitions.models import Petition, TopicGroup
 
-from . import stats
+from . import summaries
 from .actions import report_deadline, submit_report
 from .excel import XLSX, petitions_workbook, tables_workbook
 from .tables import report_tables, status_label
@@ -41,11 +41,10 @@ def _agency(request, code) -> Agency:
     return agency
 
 
-def _charts(agencies, summary) -> dict:
+def _charts(summary) -> dict:
     """Return the chart data (rendered with json_script; each chart also has its table)."""
-    start, end = summary["period_start"], summary["period_end"]
-    by_year = stats.conferences_by_year(agencies)
-    states = stats.topic_by_state(agencies, start, end)
+    by_year = summary["dashboard"]["by_year"]
+    states = summary["dashboard"]["topic_by_state"]
     groups = [g for g in TopicGroup.values if any(r["group"] == g for r in states)]
     statuses = sorted({r["status"] for r in states})
     cell = {(r["group"], r["status"]): r["count"] for r in states}
@@ -91,8 +90,8 @@ def _charts(agencies, summary) -> dict:
 
 def _page(request, agencies, title, code, *, rollup=False):
     year, half = _period(request)
-    summary = stats.summary(agencies, year, half)
-    charts = _charts(agencies, summary)
+    summary = summaries.summary(agencies, year, half)
+    charts = _charts(summary)
     query = f"?year={year}" + (f"&half={half}" if half else "")
     return render(
         request,
@@ -106,7 +105,7 @@ def _page(request, agencies, title, code, *, rollup=False):
             "summary": summary,
             "tables": report_tables(summary),
             "charts": charts,
-            "overdue": stats.overdue_now(agencies),
+            "overdue": summary["dashboard"]["overdue_now"],
             "rollup": rollup,
             "agencies": agencies,
             "xlsx_url": reverse("reports:tables_xlsx", args=[code]) + query,
@@ -204,7 +203,7 @@ def tables_xlsx(request, code):
         agencies = [agency]
     else:
         agency, agencies = _rollup_agencies(request, code)
-    summary = stats.summary(agencies, year, half)
+    summary = summaries.summary(agencies, year, half)
     span = f"{year}" + (f"-6thang{half}" if half else "")
     content = tables_workbook(report_tables(summary), f"{agency.name} {span}")
     return _xlsx(content, f"so-lieu-{code}-{span}.xlsx")
