@@ -30,6 +30,17 @@ CONNECTIONS = 8
 FLOOR = "/__bench__/floor/"
 
 
+def _report_period() -> str:
+    """Return the last finished half-year as YEAR-HALF (the semi-annual report measured)."""
+    import datetime
+
+    today = datetime.date.today()
+    return f"{today.year}-1" if today.month > 6 else f"{today.year - 1}-2"
+
+
+REPORT_PERIOD = _report_period()
+
+
 @dataclass
 class Page:
     """One page measured: its name, path, and the session it is requested with."""
@@ -267,7 +278,6 @@ def province() -> tuple[str, object]:
 def pages(manifest: dict) -> list[Page]:
     """Return the pages to measure, each with a session of a user of the right role."""
     from django.contrib.auth import get_user_model
-    from django.utils import timezone
     from vocab import COMMON_QUERY
 
     from doithoai.organizations.models import Agency
@@ -286,9 +296,7 @@ def pages(manifest: dict) -> list[Page]:
         .order_by("-submitted_at")
         .first()
     )
-    today = timezone.localdate()
-    half_year = today.year if today.month > 6 else today.year - 1
-    report_half = 1 if today.month > 6 else 2
+    half_year, _, report_half = REPORT_PERIOD.partition("-")
     code, root = province()
     inbox = "/kien-nghi/tiep-nhan/"
     out = [
@@ -328,7 +336,7 @@ def run(manifest: dict, env: dict, seconds: float, warm=None) -> dict:
     tool = "wrk -t1 -c8" if load is wrk else "Python load generator, 8 threads"
     todo = pages(manifest)
     if warm is not None:
-        warm()
+        warm(manifest, REPORT_PERIOD)
     server = Gunicorn(env).start()
     rows = []
     try:

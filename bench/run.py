@@ -224,15 +224,25 @@ def rss() -> dict:
 START_LOAD = os.getloadavg()
 
 
-def warm_summaries() -> None:
-    """Fill the stored report summaries once, as the refresh task does after writes.
+def warm_summaries(manifest: dict, report_period: str) -> None:
+    """Store the report summaries the measured pages read, as the refresh task would.
 
-    The loader writes rows directly (no action runs, so no refresh task is queued).
+    The loader writes rows directly (no action runs, so no refresh task is queued): this
+    year for every agency (dashboard, roll-up), and the report's half-year for the largest.
     """
     from django.core.management import call_command
+    from django.utils import timezone
 
     t0 = time.monotonic()
-    call_command("refresh_summaries", verbosity=0)
+    year = str(timezone.localdate().year)
+    call_command("refresh_summaries", period=[(int(year), None)], verbosity=0)
+    year, _, half = report_period.partition("-")
+    call_command(
+        "refresh_summaries",
+        period=[(int(year), int(half))],
+        agency=[int(manifest["largest"])],
+        verbosity=0,
+    )
     print(f"  stored report summaries filled in {time.monotonic() - t0:.1f} s", flush=True)
 
 

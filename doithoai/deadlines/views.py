@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from doithoai.core.errors import ActionError
-from doithoai.core.pages import role_required
+from doithoai.core.pages import render_htmx, role_required
 from doithoai.organizations.models import Role, Unit
 
 from . import actions
@@ -25,9 +26,29 @@ def board_view(request):
         else None
     )
     context = board(request.user, agency, unit=unit)
+    # One reverse() for every row's "how computed" link (loaded on demand by htmx).
+    pattern = reverse("deadlines:computation", args=[987654321])
+    for row in context["rows"]:
+        row.computation_url = pattern.replace("987654321", str(row.deadline.pk))
     context.update(agency=agency, units_list=units, selected_unit=unit)
     context["may_recompute"] = bool(request.membership.role_set & set(actions.RECOMPUTERS))
     return render(request, "deadlines/board.html", context)
+
+
+@role_required(*BOARD_ROLES)
+def computation_view(request, pk):
+    """Show how one deadline of the user's agency was computed (the board loads it on demand)."""
+    deadline = get_object_or_404(
+        Deadline.objects.select_related("petition", "conference"),
+        pk=pk,
+        agency=request.membership.agency,
+    )
+    return render_htmx(
+        request,
+        "deadlines/computation.html",
+        "deadlines/_computation_body.html",
+        {"d": deadline},
+    )
 
 
 @role_required(Role.ADMIN, Role.SECRETARIAT)

@@ -203,6 +203,18 @@ def summary(agencies, year: int, half: int | None = None, *, as_of=None) -> dict
     return result
 
 
+def fresh_version(agency, year: int, half: int | None) -> str | None:
+    """Return "version-as_of" of the agency's stored summary if it is fresh, else None."""
+    row = (
+        ReportSummary.objects.filter(agency=agency, year=year, half=half or 0)
+        .values_list("version", "clean", "as_of")
+        .first()
+    )
+    if row is None or row[0] != row[1] or row[2] != stats._today():
+        return None
+    return f"{row[0]}-{row[2]:%Y%m%d}"
+
+
 # --- Keeping them fresh --------------------------------------------------------------------
 
 

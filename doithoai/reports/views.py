@@ -5,7 +5,7 @@ import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,14 +13,15 @@ from django.views.decorators.http import require_GET, require_POST
 
 from doithoai.core.actionkit import today
 from doithoai.core.errors import ActionError
+from doithoai.core.pages import render_htmx
 from doithoai.organizations.access import memberships
 from doithoai.organizations.models import Agency
-from doithoai.petitions.filters import PetitionFilter
-from doithoai.petitions.models import Petition, TopicGroup
+from doithoai.petitions.models import TopicGroup
 
-from . import summaries
+from . import exports, summaries
 from .actions import report_deadline, submit_report
-from .excel import XLSX, petitions_workbook, tables_workbook
+from .excel import XLSX, tables_workbook
+from .models import ExportJob, ExportStatus
 from .tables import report_tables, status_label
 
 
@@ -209,15 +210,57 @@ def tables_xlsx(request, code):
     return _xlsx(content, f"so-lieu-{code}-{span}.xlsx")
 
 
-@require_GET
 @login_required
 def petitions_xlsx(request):
-    """Send the petitions the user may see, filtered like the petition list, as Excel."""
-    queryset = Petition.objects.visible_to(request.user).order_by("-submitted_at", "-id")
-    filtered = PetitionFilter(request.GET, queryset=queryset)
-    content = petitions_workbook(filtered.qs, request.user)
-    stamp = today().strftime("%Y%m%d")
-    return _xlsx(content, f"kien-nghi-{stamp}.xlsx")
+    """Offer an Excel export of the petitions the user may see, filtered like the list.
+
+    GET shows what will be exported; POST queues the export (a background task) and sends
+    the user to its progress page.
+    """
+    if not memberships(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        params = {k: v for k, v in request.POST.lists() if k != "csrfmiddlewaretoken"}
+        params = {k: v if k == "status" else v[-1] for k, v in params.items()}
+        job = exports.start_export(params=params, by=request.user)
+        return redirect("reports:export", job_id=job.pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    fields = [(k, v) for k, values in request.GET.lists() for v in values]
+    return render(request, "reports/export_start.html", {"fields": fields})
+
+
+def _job(request, job_id) -> ExportJob:
+    job = ExportJob.objects.filter(pk=job_id).first()
+    if job is None or not exports.may_download(request.user, job):
+        raise Http404
+    return job
+
+
+@require_GET
+@login_required
+def export(request, job_id):
+    """Show an export's progress (htmx refreshes the panel) and its download link."""
+    job = _job(request, job_id)
+    context = {"job": job, "expired": exports.is_expired(job)}
+    return render_htmx(request, "reports/export.html", "reports/_export_status.html", context)
+
+
+@require_GET
+@login_required
+def export_download(request, job_id):
+    """Send the finished file to the person who asked for it, until it expires."""
+    job = _job(request, job_id)
+    path = exports.path_of(job)
+    if exports.is_expired(job):
+        path.unlink(missing_ok=True)
+        return render(request, "reports/export.html", {"job": job, "expired": True}, status=410)
+    if job.status != ExportStatus.DONE or not path.exists():
+        return redirect("reports:export", job_id=job.pk)
+    response = FileResponse(path.open("rb"), as_attachment=True, filename=job.filename)
+    response["Content-Type"] = XLSX
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _xlsx(content: bytes, filename: str) -> HttpResponse:

@@ -69,3 +69,19 @@ def test_compilation(client, cast, seed_day, django_assert_max_num_queries, rows
         assert client.get(reverse("petitions:compilation", args=[conference.pk])).status_code == 200
     with django_assert_max_num_queries(MAX_QUERIES):
         assert client.get(reverse("petitions:compilations")).status_code == 200
+
+
+def test_inbox_counts_only_up_to_the_cap(client, cast, seed_day, monkeypatch):
+    from doithoai.core import pages
+
+    monkeypatch.setattr(pages, "COUNT_CAP", 3)
+    _petitions(cast, 30)
+    client.force_login(cast.secretariat)
+    response = client.get(reverse("petitions:inbox") + "?q=can+bo")
+    paginator = response.context["page_obj"].paginator
+    # One page of 25 is counted at least; past the cap the page says "more than".
+    assert paginator.capped and "Hơn 25 kiến nghị" in response.content.decode()
+    assert response.context["page_obj"].has_next()
+    response = client.get(reverse("petitions:inbox") + "?q=can+bo&page=2")
+    assert not response.context["page_obj"].paginator.capped
+    assert response.context["page_obj"].paginator.count == 30
