@@ -196,6 +196,7 @@ def summary(agencies, year: int, half: int | None = None, *, as_of=None) -> dict
     parts = merge([blobs[a.pk] for a in agencies])
     result = stats.assemble(agencies, year, half, today, parts)
     result["dashboard"] = {
+        "received_by_agency": {a.pk: blobs[a.pk]["petitions"]["received"] for a in agencies},
         "by_year": parts["by_year"],
         "topic_by_state": parts["topic_by_state"],
         "overdue_now": parts["overdue_now"],

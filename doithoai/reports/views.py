@@ -89,9 +89,43 @@ def _charts(summary) -> dict:
     }
 
 
+def _per_agency(summary, agencies) -> dict:
+    """Return the roll-up's summary with one row per agency in the unit tables.
+
+    A province has thousands of units: the page lists its agencies (the Excel export of the
+    tables keeps every unit).
+    """
+    names = {a.code: a.name for a in agencies}
+    rows: dict = {}
+    for u in summary["units"]:
+        row = rows.setdefault(u["agency"], dict.fromkeys(UNIT_COUNTS, 0))
+        for key in UNIT_COUNTS:
+            row[key] += u[key]
+    units = []
+    for agency_code, row in sorted(rows.items(), key=lambda i: names.get(i[0], i[0])):
+        timed = row["reported_on_time"] + row["reported_late"]
+        rate = round(row["reported_on_time"] / timed, 4) if timed else None
+        units.append(
+            {"unit_id": None, "agency": agency_code, "code": agency_code}
+            | {"name": names.get(agency_code, agency_code), "on_time_rate": rate}
+            | row
+        )
+    received = summary["dashboard"]["received_by_agency"]
+    by_agency = [
+        {"unit_id": None, "code": a.code, "name": a.name, "count": received.get(a.pk, 0)}
+        for a in sorted(agencies, key=lambda a: a.name)
+    ]
+    return summary | {"units": units, "petitions": summary["petitions"] | {"by_unit": by_agency}}
+
+
+UNIT_COUNTS = ("assigned", "reported_on_time", "reported_late", "open", "overdue")
+
+
 def _page(request, agencies, title, code, *, rollup=False):
     year, half = _period(request)
     summary = summaries.summary(agencies, year, half)
+    if rollup:
+        summary = _per_agency(summary, agencies)
     charts = _charts(summary)
     query = f"?year={year}" + (f"&half={half}" if half else "")
     return render(

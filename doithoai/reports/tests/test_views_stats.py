@@ -72,3 +72,18 @@ def test_secretariat_of_a_child_may_not_open_the_rollup_of_others(client, cast, 
     Agency.objects.create(name="Sở khác", code="SOK", locality="HG", parent=province)
     client.force_login(cast.staff)
     assert client.get("/thong-ke/UBNDT/tong-hop/?year=2018").status_code in (403, 404)
+
+
+def test_rollup_page_lists_agencies_not_every_unit(client, cast, world):
+    province = Agency.objects.create(name="UBND tỉnh", code="UBNDT", locality="Hà Giang")
+    Agency.objects.create(name="Sở khác", code="SOK", locality="HG", parent=province)
+    Agency.objects.filter(pk=cast.agency.pk).update(parent=province)
+    cast.head.is_superuser = True
+    cast.head.save(update_fields=["is_superuser"])
+    client.force_login(cast.head)
+    summary = client.get("/thong-ke/UBNDT/tong-hop/?year=2018").context["summary"]
+    rows = {u["code"]: u for u in summary["units"]}
+    assert set(rows) == {cast.agency.code}  # the agency with assignments, its units summed
+    assert (rows[cast.agency.code]["assigned"], rows[cast.agency.code]["on_time_rate"]) == (2, 0.5)
+    received = {r["code"]: r["count"] for r in summary["petitions"]["by_unit"]}
+    assert received == {cast.agency.code: 5, "SOK": 0}
