@@ -1,8 +1,8 @@
 """The report DOCX is built once per version of the agency's stored summary."""
 
-from doithoai.core.factories import aware
 from doithoai.documents import service
 from doithoai.petitions import actions as pet
+from doithoai.testing.factories import aware
 
 
 def test_report_is_reused_until_a_write(client, cast, world, time_machine, monkeypatch):

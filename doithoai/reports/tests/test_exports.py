@@ -6,10 +6,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from doithoai.core.factories import aware, freeze
 from doithoai.petitions import actions as pet
 from doithoai.reports import exports
 from doithoai.reports.models import ExportJob, ExportStatus
+from doithoai.testing.factories import aware, freeze
 
 
 @pytest.fixture

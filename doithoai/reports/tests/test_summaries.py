@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doithoai.core.factories import AgencyFactory, aware, member, topic
 from doithoai.organizations.models import Role
 from doithoai.petitions import actions as pet
 from doithoai.reports import stats, summaries
 from doithoai.reports.models import ReportSummary
+from doithoai.testing.factories import AgencyFactory, aware, member, topic
 
 from .world import build_year, fixed_deadlines
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from doithoai.core.factories import aware
 from doithoai.organizations.models import Agency
 from doithoai.petitions import actions as pet
+from doithoai.testing.factories import aware
 
 from .world import build_year, fixed_deadlines
 
