@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "doithoai.deadlines",
     "doithoai.notifications",
     "doithoai.documents",
+    "doithoai.signing",
     "doithoai.reports",
     "doithoai.oversight",
     "doithoai.api",
@@ -198,6 +199,22 @@ else:
     }
 
 # API: requests allowed per user or token in each window (0 turns the limit off).
+# Digital signatures (doithoai/signing): trust roots, the agency seal key, a timestamp authority.
+SIGNING_TRUST_ROOTS = os.environ.get("DOITHOAI_TRUST_ROOTS", "")  # PEM bundle of trusted roots
+SIGNING_FETCH_REVOCATION = env_bool("DOITHOAI_SIGN_FETCH_REVOCATION", False)
+SIGNING_FONT = os.environ.get("DOITHOAI_SIGN_FONT", "")  # TrueType for the attachment text block
+SIGNING_TSA_URL = os.environ.get("DOITHOAI_TSA_URL", "")  # RFC 3161 timestamp authority
+SEAL_PKCS11_MODULE = os.environ.get("DOITHOAI_SEAL_PKCS11_MODULE", "")
+SEAL_PKCS11_SLOT = os.environ.get("DOITHOAI_SEAL_PKCS11_SLOT", "")
+SEAL_PKCS11_TOKEN = os.environ.get("DOITHOAI_SEAL_PKCS11_TOKEN", "")
+SEAL_PKCS11_KEY = os.environ.get("DOITHOAI_SEAL_PKCS11_KEY", "")
+SEAL_PKCS11_CERT = os.environ.get("DOITHOAI_SEAL_PKCS11_CERT", "")  # PEM, when not on the token
+SEAL_PKCS11_PIN_ENV = os.environ.get("DOITHOAI_SEAL_PKCS11_PIN_ENV", "DOITHOAI_SEAL_PIN")
+SEAL_PKCS12 = os.environ.get("DOITHOAI_SEAL_PKCS12", "")  # alternative to a token
+SEAL_PKCS12_PASSWORD_ENV = os.environ.get(
+    "DOITHOAI_SEAL_PKCS12_PASSWORD_ENV", "DOITHOAI_SEAL_PASSWORD"
+)
+
 API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "600"))
 API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
 

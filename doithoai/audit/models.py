@@ -58,6 +58,9 @@ class Verb(models.TextChoices):
     TOKEN_CREATED = "token.created", _("Tạo khóa API")
     TOKEN_REVOKED = "token.revoked", _("Thu hồi khóa API")
     REPORT_SUBMITTED = "report.submitted", _("Gửi báo cáo")
+    DOCUMENT_SIGNED = "document.signed", _("Ký số văn bản")
+    DOCUMENT_SEALED = "document.sealed", _("Ký số của cơ quan (đóng dấu số)")
+    SIGNATURE_PREPARED = "document.prepared", _("Chuẩn bị văn bản để ký ngoài")
 
 
 class AuditChainHead(models.Model):

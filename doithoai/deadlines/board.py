@@ -67,7 +67,8 @@ def board(
     day = today or local_today()
     cal = get_calendar()
     rows = (
-        Deadline.objects.filter(agency=agency, status=Status.OPEN)
+        Deadline.objects.visible_to(user)
+        .filter(agency=agency, status=Status.OPEN)
         .select_related("unit", "petition", "conference", "responsible_user")
         # "How computed" loads on demand, one deadline at a time; petitions only show their code.
         .defer("computation", "rule", "petition__content", "petition__search_text")
