@@ -167,6 +167,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", DATA_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
+# Background Excel exports: outside MEDIA_ROOT, sent only to the person who asked for them.
+EXPORTS_DIR = Path(os.environ.get("EXPORTS_DIR", DATA_DIR / "exports"))
 
 # Attachments: what a petition may carry.
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
@@ -193,14 +195,33 @@ TASKS = {
     }
 }
 
-# The cache holds rate-limit counters and one-time form tokens, so every worker process
-# must share it: a database table by default (`doithoai createcachetable`), or memcached/Redis.
-CACHES = {
-    "default": {
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
-        "LOCATION": os.environ.get("CACHE_LOCATION", "doithoai_cache"),
+# The cache holds rate-limit counters, one-time form tokens and each person's memberships,
+# so every worker process must share it: a database table by default (`doithoai
+# createcachetable`, no extra service), or in production Redis (Debian's redis-server)
+# through CACHE_URL or REDIS_URL, e.g. redis://127.0.0.1:6379/0, with Django's own
+# RedisCache backend; sessions are then read from Redis too (cached_db: still stored in the
+# database, so a Redis restart logs nobody out).
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "doithoai"),
+        }
     }
-}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+elif CACHE_URL:
+    raise ImproperlyConfigured("CACHE_URL must be a redis://, rediss:// or unix:// URL.")
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": os.environ.get(
+                "CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"
+            ),
+            "LOCATION": os.environ.get("CACHE_LOCATION", "doithoai_cache"),
+        }
+    }
 
 # API: requests allowed per user or token in each window (0 turns the limit off).
 # Digital signatures (doithoai/signing): trust roots, the agency seal key, a timestamp authority.

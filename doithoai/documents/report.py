@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from doithoai.conferences.models import Conference, ConferenceStatus, DialoguePlan
-from doithoai.reports import stats
+from doithoai.reports import summaries
 from doithoai.reports.tables import report_tables
 
 from . import context as ctx
@@ -23,7 +23,7 @@ def period_words(year: int, half: int | None) -> str:
 
 def build_report(agency, year: int, half: int | None = None, *, summary=None) -> OfficialDocument:
     """Build the report of `agency` for the half-year (1 or 2) or the year (None)."""
-    summary = summary or stats.summary(agency, year, half)
+    summary = summary or summaries.summary(agency, year, half)
     office = _office(agency)
     head = agency.head_title
     words = period_words(year, half)

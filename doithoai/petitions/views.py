@@ -186,7 +186,7 @@ def mine(request):
         Q(submitter=request.user) | Q(delegation__grantee=request.user)
     )
     filterset = PetitionFilter(request.GET or None, queryset=base)
-    page = paginate(request, filterset.qs)
+    page = paginate(request, filterset.qs, capped=True)
     label_rows(request.user, page.object_list)
     return render_htmx(
         request,
