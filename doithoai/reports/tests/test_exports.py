@@ -97,6 +97,7 @@ def test_expired_export_is_gone(
     job, _ = _start(client, cast.secretariat, capture=django_capture_on_commit_callbacks)
     assert exports.path_of(job).exists()
     time_machine.move_to(aware(2018, 5, 15, 9, 1), tick=False)  # 24 h later
+    client.force_login(cast.secretariat)  # the session itself ends after 12 h
     response = client.get(f"/thong-ke/xuat/{job.pk}/tai-ve/")
     assert response.status_code == 410
     assert not exports.path_of(job).exists()
