@@ -2,8 +2,9 @@
 
 import pytest
 
-# One Chromium for every browser test of the session (see doithoai/core/tests/browser/kit.py).
-pytest_plugins = ["doithoai.core.tests.browser.kit"]
+# One Chromium for every browser test of the session (see doithoai/core/tests/browser/kit.py);
+# audit keys and checkpoints in a temporary folder for every test (doithoai/audit/testing.py).
+pytest_plugins = ["doithoai.core.tests.browser.kit", "doithoai.audit.testing"]
 
 
 @pytest.fixture(autouse=True)
