@@ -3,6 +3,7 @@
 from django.db import connection
 from django.urls import reverse
 
+from doithoai.audit import protection
 from doithoai.audit.models import AuditEvent
 from doithoai.core import factories as f
 from doithoai.oversight.models import Observation
@@ -31,7 +32,7 @@ def test_secretariat_would_see_the_actor_but_board_sees_anonymous_as_such(client
 def test_tampered_chain_is_shown_broken(client, cast, seed_day):
     petition = f.received(cast)
     event = AuditEvent.objects.filter(petition_id=petition.pk).order_by("seq").first()
-    with connection.cursor() as cursor:
+    with protection.lifted(connection), connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {AuditEvent._meta.db_table} SET reason = %s WHERE id = %s",
             ["sửa lén", event.pk],
