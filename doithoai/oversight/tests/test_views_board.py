@@ -86,3 +86,30 @@ def test_observation_on_a_petition_from_its_page(client, cast, seed_day):
         {"kind": "observation", "petition": petition.pk, "text": "Đã theo dõi."},
     )
     assert Observation.objects.get().petition == petition
+
+
+def test_a_restore_older_than_the_checkpoint_is_shown_in_vietnamese(client, cast, seed_day):
+    from doithoai.audit import anchors
+    from doithoai.audit.tests import tampering
+
+    petition = f.received(cast)
+    anchors.anchor(cast.agency)
+    chain = f"agency:{cast.agency.pk}"
+    tampering.truncate_after(chain, 1)
+    client.force_login(cast.inspector)
+    body = client.get(reverse("oversight:petition", args=[petition.pk])).content.decode()
+    assert 'data-verified="false" data-kind="rollback"' in body, body[body.find("chain-status") - 200 :][:800]
+    assert "cơ sở dữ liệu chỉ còn đến sự kiện số 1" in body
+    assert "khôi phục từ bản sao lưu cũ hơn mốc neo" in body
+
+
+def test_a_verified_chain_names_its_checkpoint(client, cast, seed_day):
+    from doithoai.audit import anchors
+
+    petition = f.received(cast)
+    client.force_login(cast.inspector)
+    url = reverse("oversight:petition", args=[petition.pk])
+    assert "Chưa có mốc neo lưu ngoài cơ sở dữ liệu." in client.get(url).content.decode()
+    (result,) = anchors.anchor(cast.agency)
+    body = client.get(url).content.decode()
+    assert f"(sự kiện số {result.written.seq})" in body and 'data-verified="true"' in body
