@@ -98,7 +98,9 @@ def test_a_restore_older_than_the_checkpoint_is_shown_in_vietnamese(client, cast
     tampering.truncate_after(chain, 1)
     client.force_login(cast.inspector)
     body = client.get(reverse("oversight:petition", args=[petition.pk])).content.decode()
-    assert 'data-verified="false" data-kind="rollback"' in body, body[body.find("chain-status") - 200 :][:800]
+    assert 'data-verified="false" data-kind="rollback"' in body, body[
+        body.find("chain-status") - 200 :
+    ][:800]
     assert "cơ sở dữ liệu chỉ còn đến sự kiện số 1" in body
     assert "khôi phục từ bản sao lưu cũ hơn mốc neo" in body
 
