@@ -9,7 +9,7 @@ Rows changed in the transaction after its last event are not sealed: actions sav
 
 import threading
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models.query import QuerySet
 from django.db.models.signals import post_delete, post_save
 
@@ -35,15 +35,21 @@ def _pending() -> dict:
     return _local.rows
 
 
+def _add(model, pk) -> None:
+    rows = _pending()
+    if not rows:
+        # Forget what a transaction saved after its last event once it commits.
+        transaction.on_commit(rows.clear)
+    elif len(rows) >= _LIMIT:
+        rows.clear()
+    rows[(model._meta.label_lower, str(pk))] = model
+
+
 def _note(sender, instance, **kwargs):
     if sender._meta.app_label not in TRACKED_APPS or kwargs.get("raw"):
         return
-    if not connection.in_atomic_block:
-        return
-    rows = _pending()
-    if len(rows) >= _LIMIT:
-        rows.clear()
-    rows[(sender._meta.label_lower, str(instance.pk))] = sender
+    if connection.in_atomic_block:
+        _add(sender, instance.pk)
 
 
 def _tracking_update(original):
@@ -53,9 +59,8 @@ def _tracking_update(original):
             return original(self, **kwargs)
         pks = list(self.values_list("pk", flat=True))
         count = original(self, **kwargs)
-        rows = _pending()
         for pk in pks:
-            rows[(model._meta.label_lower, str(pk))] = model
+            _add(model, pk)
         return count
 
     update.audit_tracking = True

@@ -35,7 +35,10 @@ class Command(BaseCommand):
             }
         )
         # The daily pass also fixes every audit chain's head outside the database.
-        results = anchor()
+        try:
+            results = anchor()
+        except OSError as error:
+            raise CommandError(_("Không ghi được mốc neo nhật ký: %(e)s") % {"e": error}) from None
         written = sum(1 for r in results if r.written is not None)
         refused = [r for r in results if r.refused is not None]
         self.stdout.write(_("Mốc neo nhật ký: %(n)d chuỗi được neo.") % {"n": written})
