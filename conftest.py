@@ -2,9 +2,9 @@
 
 import pytest
 
-# One Chromium for every browser test of the session (see doithoai/core/tests/browser/kit.py);
+# One Chromium for every browser test of the session (see doithoai/testing/browser.py);
 # audit keys and checkpoints in a temporary folder for every test (doithoai/audit/testing.py).
-pytest_plugins = ["doithoai.core.tests.browser.kit", "doithoai.audit.testing"]
+pytest_plugins = ["doithoai.testing.browser", "doithoai.audit.testing"]
 
 
 @pytest.fixture(autouse=True)
@@ -18,7 +18,7 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture
 def cast(db):
-    """One agency with one user per role (see doithoai.core.factories.Cast)."""
-    from doithoai.core.factories import Cast
+    """One agency with one user per role (see doithoai.testing.factories.Cast)."""
+    from doithoai.testing.factories import Cast
 
     return Cast()

@@ -5,6 +5,9 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from doithoai.conferences import urls as conference_urls
+from doithoai.followups import urls as followup_urls
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -13,13 +16,17 @@ urlpatterns = [
     path("thoi-han/", include("doithoai.deadlines.urls")),
     path("thong-bao/", include("doithoai.notifications.urls")),
     path("kien-nghi/", include("doithoai.petitions.urls")),
-    path("hoi-nghi/", include("doithoai.conferences.urls")),
+    # The conference pages: the workspace (conferences) and its running order (followups).
+    path(
+        "hoi-nghi/",
+        include((conference_urls.urlpatterns + followup_urls.session_patterns, "conferences")),
+    ),
     path("xu-ly/", include("doithoai.followups.urls")),
     path("to-chuc/", include("doithoai.organizations.urls")),
     path("van-ban/", include("doithoai.documents.urls")),
     path("thong-ke/", include("doithoai.reports.urls")),
     path("giam-sat/", include("doithoai.oversight.urls")),
-    path("", include("doithoai.core.urls")),
+    path("", include("doithoai.portal.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

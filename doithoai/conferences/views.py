@@ -2,7 +2,8 @@
 the chair's delegation, opening and closing, and the conclusion notice.
 
 The running order (statements, answers, commitments, assignments, floor petitions) lives in
-`views_session.py`; both render `conferences/detail.html`.
+`followups.views_session` (answering, committing and assigning are follow-up actions); both
+render `conferences/detail.html`.
 """
 
 import rules
@@ -14,11 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doithoai.core.actionkit import today
-from doithoai.core.errors import ActionError, PermissionRefused
-from doithoai.core.pages import paginate, render_htmx, role_required
-from doithoai.followups.models import Assignment
-from doithoai.organizations import actions as org_actions
+from doithoai.core.forms import apply_action_error
+from doithoai.core.pages import paginate, render_htmx, run
 from doithoai.organizations.models import Delegation, DelegationKind, Role
+from doithoai.organizations.pages import role_required
 from doithoai.petitions.models import Status
 from doithoai.petitions.visibility import submitter_label
 
@@ -34,7 +34,6 @@ from .forms import (
     OpenForm,
     PlanForm,
     ReasonForm,
-    show_error,
 )
 from .models import AgendaItem, ConclusionNotice, Conference, ConferenceStatus, DialoguePlan
 from .rules import is_effective_chair
@@ -44,16 +43,6 @@ WRITERS = (Role.HEAD, Role.DEPUTY, Role.SECRETARIAT)
 viewers = role_required(*VIEWERS)
 writers = role_required(*WRITERS)
 BEFORE = (ConferenceStatus.PLANNED, ConferenceStatus.COMPILED)
-
-
-def run(call):
-    """Run an action; a permission refusal becomes a 403, other refusals are returned."""
-    try:
-        return call(), None
-    except PermissionRefused as exc:
-        raise PermissionDenied(str(exc.message)) from exc
-    except ActionError as exc:
-        return None, exc
 
 
 def agency_conference(request, pk, *, lock_related=True):
@@ -139,7 +128,7 @@ def plan_create(request):
         if error is None:
             messages.success(request, _("Đã lập kế hoạch năm %(y)s.") % {"y": plan.year})
             return redirect("conferences:plans")
-        show_error(form, error)
+        apply_action_error(form, error)
     return plans(request, forms={"plan": form})
 
 
@@ -158,7 +147,7 @@ def plan_issue(request, pk):
         if error is None:
             messages.success(request, _("Đã ban hành kế hoạch %(s)s.") % {"s": plan.symbol})
             return redirect("conferences:plans")
-        show_error(form, error)
+        apply_action_error(form, error)
     return plans(request, forms={"issue": form, "issue_pk": plan.pk})
 
 
@@ -190,7 +179,7 @@ def conference_create(request):
             if error is None:
                 messages.success(request, _("Đã lên lịch %(t)s.") % {"t": conference.title})
                 return redirect("conferences:detail", conference.pk)
-            show_error(form, error)
+            apply_action_error(form, error)
     return render(request, "conferences/create.html", {"form": form}, status=status)
 
 
@@ -223,6 +212,17 @@ def compiled_groups(user, items) -> list:
         unit = str(p.concerned_unit) if p.concerned_unit else _("Không gắn đơn vị")
         groups.setdefault(group, {}).setdefault(unit, []).append(item)
     return [(g, list(units.items())) for g, units in groups.items()]
+
+
+# What the apps above add to the workspace (the follow-up app: the conference's assignments):
+# callables (conference, user) -> dict of context.
+_WORKSPACE_CONTEXT = []
+
+
+def add_workspace_context(provider) -> None:
+    """Register `provider(conference, user) -> dict`, merged into the workspace's context."""
+    if provider not in _WORKSPACE_CONTEXT:
+        _WORKSPACE_CONTEXT.append(provider)
 
 
 def workspace_context(request, conference, forms=None, selected=None) -> dict:
@@ -274,15 +274,10 @@ def workspace_context(request, conference, forms=None, selected=None) -> dict:
         "may": may,
         "is_chair": chair,
         "selected": selected,
-        "assignments": list(
-            Assignment.objects.filter(conference=conference)
-            .select_related("unit", "petition")
-            .order_by("due_date", "id")
-        )
-        if status in (ConferenceStatus.CLOSED, ConferenceStatus.CONCLUDED)
-        else [],
         "undecided": sum(1 for i in items if i.status in ("pending", "open")),
     }
+    for extra in _WORKSPACE_CONTEXT:
+        context.update(extra(conference, user))
     if may["delegate"]:
         context["delegate_form"] = forms.get("delegate") or DelegateForm(agency=agency)
     if may["revoke"] or may["cancel"]:
@@ -329,7 +324,7 @@ def _form_action(request, conference, name, form, call, success):
         if error is None:
             messages.success(request, success(result) if callable(success) else success)
             return redirect("conferences:detail", conference.pk)
-        show_error(form, error)
+        apply_action_error(form, error)
     return detail(request, conference.pk, forms={name: form})
 
 
@@ -363,7 +358,7 @@ def revoke(request, pk):
         conference,
         "reason",
         ReasonForm(request.POST),
-        lambda d: org_actions.revoke_delegation(
+        lambda d: actions.revoke_chair_delegation(
             delegation=delegation, reason=d["reason"], by=request.user
         ),
         _("Đã thu hồi ủy quyền chủ trì."),

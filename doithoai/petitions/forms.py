@@ -264,32 +264,6 @@ class MergeForm(forms.Form):
         self.fields["duplicates"].label_from_instance = lambda p: f"{p.code} — {p.title}"
 
 
-class ScheduleForm(forms.Form):
-    """Put received petitions on a conference."""
-
-    conference = forms.ModelChoiceField(label=_("Hội nghị"), queryset=None)
-    petitions = forms.ModelMultipleChoiceField(
-        label=_("Kiến nghị"), queryset=None, widget=forms.CheckboxSelectMultiple
-    )
-
-    def __init__(self, *args, conferences, petitions, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["conference"].queryset = conferences
-        self.fields["petitions"].queryset = petitions
-        self.fields["petitions"].label_from_instance = lambda p: f"{p.code} — {p.title}"
-
-
-class UrgeForm(forms.Form):
-    """An optional word to the late unit."""
-
-    message = forms.CharField(
-        label=_("Nội dung đôn đốc"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-
 def members_of(agency):
     """Return the agency's active memberships with their users (for pickers)."""
     return Membership.objects.filter(agency=agency, is_active=True).select_related("user")

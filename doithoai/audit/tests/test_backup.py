@@ -12,7 +12,7 @@ from django.db import connection
 
 from doithoai.audit import anchors, log
 from doithoai.audit.backup import BackupError, read_manifest, restore
-from doithoai.core.factories import submitted
+from doithoai.testing.factories import submitted
 from doithoai.petitions.models import Petition
 
 pytestmark = [

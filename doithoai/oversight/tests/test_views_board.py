@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from doithoai.audit import protection
 from doithoai.audit.models import AuditEvent
-from doithoai.core import factories as f
 from doithoai.oversight.models import Observation
+from doithoai.testing import factories as f
 
 
 def test_trail_verified_and_confidential_actor_masked(client, cast, seed_day):

@@ -8,11 +8,11 @@
 - `grant-sql ROLE`: print the SQL that lets a separate, non-owner role run the application.
 """
 
-from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
 from doithoai.audit import anchors, keys, protection
 from doithoai.audit.log import verify
+from doithoai.audit.models import AuditEvent
 from doithoai.audit.objects import verify_objects
 
 
@@ -42,7 +42,9 @@ class Command(BaseCommand):
     def _agency(self, code):
         if not code:
             return None
-        target = apps.get_model("organizations", "Agency").objects.filter(code=code).first()
+        # The agency model sits a layer above the audit log: reach it through the relation.
+        agency_model = AuditEvent._meta.get_field("agency").related_model
+        target = agency_model.objects.filter(code=code).first()
         if target is None:
             raise CommandError(f"no agency with code {code!r}")
         return target

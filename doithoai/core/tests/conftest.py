@@ -1,7 +1,0 @@
-"""Fixtures for these tests: `seed_day` freezes time on 20/06/2018 (see core.factories)."""
-
-import pytest
-
-from doithoai.core import factories
-
-seed_day = pytest.fixture(factories.seed_day)

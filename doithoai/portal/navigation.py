@@ -1,0 +1,92 @@
+"""The site's navigation: which links each role sees, tolerant of pages not built yet.
+
+Other apps add their pages by URL name here; a name that does not resolve (an app whose
+pages are still being written) is skipped, so a missing URL never breaks rendering.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from doithoai.organizations.access import memberships
+from doithoai.organizations.models import Role
+
+EVERYONE = frozenset(Role.values)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """One link in the header: label, URL name and the roles that see it."""
+
+    label: str
+    url_name: str
+    roles: frozenset
+
+
+STAFF = frozenset({Role.STAFF, Role.UNIT_LEADER})
+SECRETARIAT = frozenset({Role.SECRETARIAT})
+
+NAV = [
+    NavItem(_("Việc cần làm"), "home", EVERYONE),
+    NavItem(_("Gửi kiến nghị"), "petitions:submit", STAFF),
+    NavItem(_("Kiến nghị của tôi"), "petitions:mine", STAFF),
+    NavItem(_("Tiếp nhận"), "petitions:inbox", SECRETARIAT),
+    NavItem(_("Đưa vào hội nghị"), "conferences:schedule", SECRETARIAT),
+    NavItem(_("Tổng hợp"), "conferences:compilations", SECRETARIAT),
+    NavItem(_("Đôn đốc"), "followups:followup", SECRETARIAT),
+    NavItem(_("Công bố"), "followups:publish", SECRETARIAT),
+    NavItem(
+        _("Hội nghị"),
+        "conferences:list",
+        frozenset({Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}),
+    ),
+    NavItem(_("Kế hoạch"), "conferences:plans", frozenset({Role.HEAD, Role.SECRETARIAT})),
+    NavItem(_("Kết quả xử lý"), "followups:decisions", frozenset({Role.HEAD, Role.DEPUTY})),
+    NavItem(_("Đơn vị xử lý"), "followups:unit", frozenset({Role.UNIT_LEADER})),
+    NavItem(_("Giám sát"), "oversight:home", frozenset({Role.INSPECTOR})),
+    NavItem(
+        _("Thời hạn"),
+        "deadlines:board",
+        frozenset({Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}),
+    ),
+    NavItem(
+        _("Thống kê"),
+        "reports:index",
+        frozenset({Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}),
+    ),
+    NavItem(_("Quản trị"), "organizations:home", frozenset({Role.ADMIN})),
+    NavItem(_("Trả lời đã công khai"), "followups:published", EVERYONE),
+    NavItem(_("Ủy quyền đại diện"), "petitions:authorize", STAFF),
+]
+
+
+def safe_reverse(name: str, *args) -> str | None:
+    """Return the URL for a name, or None when no such URL exists yet."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def user_roles(user) -> frozenset[str]:
+    """Return every role the user holds in any of their agencies."""
+    out: set[str] = set()
+    for m in memberships(user).values():
+        out |= m.role_set
+    return frozenset(out)
+
+
+def nav_for(user, current_path: str = "") -> list[dict]:
+    """Return the links the user sees, marking the one for the current page."""
+    held = user_roles(user)
+    links = []
+    for item in NAV:
+        if not (held & item.roles):
+            continue
+        url = safe_reverse(item.url_name)
+        if url is None:
+            continue
+        current = url == current_path or (url != "/" and current_path.startswith(url))
+        links.append({"label": item.label, "url": url, "current": current})
+    return links

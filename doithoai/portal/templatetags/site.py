@@ -1,0 +1,107 @@
+"""Template helpers for the site layout: the header context, dates, badges."""
+
+import json
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from doithoai.core.text import format_vn_date
+from doithoai.organizations.access import primary_membership
+from doithoai.organizations.models import Role
+from doithoai.portal.navigation import nav_for
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_context(context):
+    """Return what the header shows: agency, the user's name and roles, the navigation."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"user": None, "nav": []}
+    m = primary_membership(user)
+    role_labels = [str(Role(r).label) for r in sorted(m.role_set)] if m else []
+    return {
+        "user": user,
+        "name": user.get_full_name() or user.get_username(),
+        "agency": m.agency if m else None,
+        "unit": m.unit if m else None,
+        "roles": role_labels,
+        "nav": nav_for(user, request.path),
+        "notifications": _unread_count(user),
+    }
+
+
+def _unread_count(user) -> int | None:
+    """Return the user's unread notifications, when the notifications app offers a count."""
+    try:
+        from doithoai.notifications import services  # noqa: PLC0415 - optional app
+    except ImportError:
+        return None
+    counter = getattr(services, "unread_count", None)
+    return counter(user) if counter else None
+
+
+@register.simple_tag
+def url_or_none(name, *args):
+    """Return the URL of a name, or an empty string when it does not exist yet."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return ""
+
+
+@register.filter
+def vndate(value):
+    """Format a date (or datetime, in local time) as dd/mm/yyyy."""
+    if value is None or value == "":
+        return ""
+    if hasattr(value, "hour"):
+        from django.utils import timezone  # noqa: PLC0415
+
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.strftime("%d/%m/%Y %H:%M")
+    return format_vn_date(value)
+
+
+@register.filter
+def pretty_json(value):
+    """Render a JSON-able value indented, for the deadline computation details."""
+    try:
+        return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True, default=str)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+@register.inclusion_tag("partials/status_badge.html")
+def status_badge(obj):
+    """Render a petition's (or any object's) status as a coloured badge."""
+    status = getattr(obj, "status", obj)
+    label = obj.get_status_display() if hasattr(obj, "get_status_display") else status
+    return {"status": status, "label": label}
+
+
+@register.inclusion_tag("partials/deadline_badge.html")
+def deadline_badge(deadline, today=None):
+    """Render a deadline as "còn N ngày làm việc" / "quá hạn N ngày" with its computation."""
+    from doithoai.deadlines.display import describe  # noqa: PLC0415
+
+    return describe(deadline, today=today)
+
+
+@register.inclusion_tag("partials/field.html")
+def field(bound_field, hint=""):
+    """Render one form field with its label, help, and errors next to it."""
+    return {"field": bound_field, "hint": hint or bound_field.help_text}
+
+
+@register.inclusion_tag("partials/pagination.html", takes_context=True)
+def pagination(context, page_obj):
+    """Render previous/next links that keep the current filters."""
+    request = context["request"]
+    params = request.GET.copy()
+    params.pop("page", None)
+    return {"page_obj": page_obj, "query": params.urlencode(), "_": _}
