@@ -12,8 +12,8 @@ from django.db import connection
 
 from doithoai.audit import anchors, log
 from doithoai.audit.backup import BackupError, read_manifest, restore
-from doithoai.testing.factories import submitted
 from doithoai.petitions.models import Petition
+from doithoai.testing.factories import submitted
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -10,8 +10,8 @@ from django.db import DatabaseError, connection, transaction
 from doithoai.audit import keys, protection, tracking, verification
 from doithoai.audit.models import AuditEvent
 from doithoai.audit.objects import verify_objects
-from doithoai.testing.factories import received, submitted
 from doithoai.petitions.models import Petition
+from doithoai.testing.factories import received, submitted
 
 from . import tampering
 

@@ -12,8 +12,8 @@ from django.core.management import CommandError, call_command
 from doithoai.audit import anchors, log, verification
 from doithoai.audit.models import AuditChainHead, AuditEvent
 from doithoai.audit.testing import TEST_KEY
-from doithoai.testing.factories import received, submitted
 from doithoai.petitions import actions as pet
+from doithoai.testing.factories import received, submitted
 
 from . import tampering
 
