@@ -12,7 +12,7 @@ import hmac
 import json
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -49,7 +49,6 @@ class AnchorResult:
     written: Anchor | None = None
     skipped: str = ""
     refused: object = None  # the ChainReport that stopped it
-    extra: dict = field(default_factory=dict)
 
 
 def directory() -> Path:
