@@ -12,7 +12,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("doithoai.api.urls")),
-    path("lich/", include("doithoai.workdays.urls")),
     path("thoi-han/", include("doithoai.deadlines.urls")),
     path("thong-bao/", include("doithoai.notifications.urls")),
     path("kien-nghi/", include("doithoai.petitions.urls")),

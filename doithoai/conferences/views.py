@@ -244,26 +244,17 @@ def workspace_context(request, conference, forms=None, selected=None) -> dict:
     status = conference.status
     chair = is_effective_chair(user, conference)
     may = {
-        "delegate": status in BEFORE
-        and chair_delegation is None
-        and rules.has_perm("conferences.delegate_chair", user, conference),
-        "revoke": status in BEFORE
-        and chair_delegation is not None
-        and rules.has_perm("organizations.revoke_delegation", user, chair_delegation),
-        "cancel": status in BEFORE
-        and rules.has_perm("conferences.cancel_conference", user, conference),
-        "open": status == ConferenceStatus.COMPILED and chair,
-        "run": status == ConferenceStatus.IN_PROGRESS and chair,
-        "minute": status == ConferenceStatus.IN_PROGRESS
-        and rules.has_perm("conferences.record_statement", user, conference),
-        "floor": status == ConferenceStatus.IN_PROGRESS
-        and (chair or Role.SECRETARIAT in request.membership.role_set),
-        "close": status == ConferenceStatus.IN_PROGRESS and chair,
-        "draft": status == ConferenceStatus.CLOSED
-        and rules.has_perm("conferences.draft_notice", user, conference),
-        "issue": status == ConferenceStatus.CLOSED
-        and notice is not None
-        and rules.has_perm("conferences.issue_notice", user, conference),
+        "delegate": actions.can_delegate_chair(user, conference),
+        "revoke": chair_delegation is not None
+        and actions.can_revoke_chair_delegation(user, chair_delegation),
+        "cancel": actions.can_cancel_conference(user, conference),
+        "open": actions.can_open_conference(user, conference),
+        "run": actions.can_run_conference(user, conference),
+        "minute": actions.can_record_statement(user, conference),
+        "floor": actions.can_record_floor_petition(user, conference),
+        "close": actions.can_close_conference(user, conference),
+        "draft": actions.can_draft_notice(user, conference),
+        "issue": actions.can_issue_notice(user, conference, notice),
     }
     context = {
         "conference": conference,

@@ -8,6 +8,8 @@ from ._base import (
     document_symbol,
 )
 from .notice import (
+    can_draft_notice,
+    can_issue_notice,
     draft_notice,
     issue_notice,
     publish_notice,
@@ -18,6 +20,10 @@ from .plans import (
     issue_plan,
 )
 from .preparation import (
+    can_cancel_conference,
+    can_delegate_chair,
+    can_revoke_chair_delegation,
+    can_send_compilation,
     cancel_conference,
     delegate_chair,
     plan_conference,
@@ -25,12 +31,28 @@ from .preparation import (
     send_compilation,
 )
 from .session import (
+    can_close_conference,
+    can_open_conference,
+    can_record_floor_petition,
+    can_record_statement,
+    can_run_conference,
     close_conference,
     open_conference,
     record_statement,
 )
 
 __all__ = [
+    "can_cancel_conference",
+    "can_close_conference",
+    "can_delegate_chair",
+    "can_draft_notice",
+    "can_issue_notice",
+    "can_open_conference",
+    "can_record_floor_petition",
+    "can_record_statement",
+    "can_revoke_chair_delegation",
+    "can_run_conference",
+    "can_send_compilation",
     "allowed_months",
     "cancel_conference",
     "close_conference",

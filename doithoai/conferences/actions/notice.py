@@ -10,6 +10,7 @@ from doithoai.audit.log import record
 from doithoai.audit.models import Verb
 from doithoai.core import events
 from doithoai.core.actionkit import (
+    allowed,
     move,
     require,
     require_state,
@@ -31,13 +32,29 @@ from ..models import (
 )
 from ._base import _lock, document_symbol
 
+CLOSED = (ConferenceStatus.CLOSED,)
+
+
+def can_draft_notice(user, conference) -> bool:
+    """Tell whether `user` may draft the conclusion notice now."""
+    return allowed(user, "conferences.draft_notice", conference, CLOSED)
+
+
+def can_issue_notice(user, conference, notice) -> bool:
+    """Tell whether `user` may issue the conclusion notice now (a draft exists)."""
+    return (
+        notice is not None
+        and notice.status == NoticeStatus.DRAFT
+        and allowed(user, "conferences.issue_notice", conference, CLOSED)
+    )
+
 
 @transaction.atomic
 def draft_notice(*, conference: Conference, text: str, by) -> ConclusionNotice:
     """Draft (or redraft) the conclusion notice of a closed conference."""
     conference = _lock(conference)
     require("conferences.draft_notice", by, conference)
-    require_state(conference, (ConferenceStatus.CLOSED,))
+    require_state(conference, CLOSED)
     text = require_text(text, "text", _("nội dung thông báo kết luận"), max_length=50000)
     notice = ConclusionNotice.objects.filter(conference=conference).first()
     if notice is not None and notice.status == NoticeStatus.ISSUED:
@@ -63,7 +80,7 @@ def issue_notice(
     (the follow-up app starts them on the event "notice_issued")."""
     conference = _lock(conference)
     require("conferences.issue_notice", by, conference)
-    require_state(conference, (ConferenceStatus.CLOSED,))
+    require_state(conference, CLOSED)
     notice = ConclusionNotice.objects.select_for_update().filter(conference=conference).first()
     if notice is None:
         raise InvalidTransition(_("Chưa có dự thảo thông báo kết luận."), field="notice")

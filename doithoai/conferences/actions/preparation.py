@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
 from doithoai.core.actionkit import (
+    allowed,
     move,
     require,
     require_state,
@@ -33,6 +34,43 @@ from ..models import (
 )
 from ._base import _lock
 from .plans import allowed_months
+
+#: The states before the conference opens: the agenda, the chair and the date may change.
+BEFORE = (ConferenceStatus.PLANNED, ConferenceStatus.COMPILED)
+
+
+def _active_chair_delegation(conference):
+    return Delegation.objects.filter(
+        kind=DelegationKind.CHAIR, conference=conference, revoked_at__isnull=True
+    )
+
+
+def can_cancel_conference(user, conference) -> bool:
+    """Tell whether `user` may cancel the conference now."""
+    return allowed(user, "conferences.cancel_conference", conference, BEFORE)
+
+
+def can_delegate_chair(user, conference) -> bool:
+    """Tell whether `user` may delegate chairing the conference now (none delegated yet)."""
+    return (
+        allowed(user, "conferences.delegate_chair", conference, BEFORE)
+        and not _active_chair_delegation(conference).exists()
+    )
+
+
+def can_revoke_chair_delegation(user, delegation) -> bool:
+    """Tell whether `user` may revoke this chair delegation now."""
+    return (
+        delegation.kind == DelegationKind.CHAIR
+        and delegation.revoked_at is None
+        and delegation.conference.status in BEFORE
+        and allowed(user, "organizations.revoke_delegation", delegation)
+    )
+
+
+def can_send_compilation(user, conference) -> bool:
+    """Tell whether `user` may send the compiled list to the chair now."""
+    return allowed(user, "conferences.send_compilation", conference, BEFORE)
 
 
 @transaction.atomic
@@ -130,6 +168,7 @@ def cancel_conference(*, conference: Conference, reason: str, by) -> Conference:
 
     conference = _lock(conference)
     require("conferences.cancel_conference", by, conference)
+    require_state(conference, BEFORE)
     reason = require_text(reason, "reason", _("lý do hủy"))
     before = snapshot(conference, "status")
     move(conference, ConferenceStatus.CANCELLED, CONFERENCE_TRANSITIONS)
@@ -157,12 +196,10 @@ def delegate_chair(*, conference: Conference, deputy, reason: str, by) -> Delega
     conference = _lock(conference)
     require("conferences.delegate_chair", by, conference)
     reason = require_text(reason, "reason", _("lý do ủy quyền (bất khả kháng)"))
-    require_state(conference, (ConferenceStatus.PLANNED, ConferenceStatus.COMPILED))
+    require_state(conference, BEFORE)
     if not has_role(deputy, conference.agency, Role.DEPUTY):
         raise ValidationFailed(_("Chỉ ủy quyền cho một cấp phó của cơ quan."), field="deputy")
-    if Delegation.objects.filter(
-        kind=DelegationKind.CHAIR, conference=conference, revoked_at__isnull=True
-    ).exists():
+    if _active_chair_delegation(conference).exists():
         raise Conflict(
             _("Hội nghị đã có một cấp phó được ủy quyền chủ trì; thu hồi trước khi ủy quyền khác."),
             field="deputy",
@@ -203,7 +240,7 @@ def revoke_chair_delegation(*, delegation: Delegation, by, reason: str) -> Deleg
     reason = require_text(reason, "reason", _("lý do thu hồi"))
     if delegation.revoked_at is not None:
         raise InvalidTransition(_("Ủy quyền này đã bị thu hồi."), field="delegation")
-    if conference.status not in (ConferenceStatus.PLANNED, ConferenceStatus.COMPILED):
+    if conference.status not in BEFORE:
         raise InvalidTransition(
             _("Hội nghị đã diễn ra, không thu hồi được ủy quyền chủ trì."), field="delegation"
         )
@@ -231,7 +268,7 @@ def send_compilation(*, conference: Conference, by) -> Conference:
     """Send the compiled list of petitions to the chair (rule 4: at least 5 days before)."""
     conference = _lock(conference)
     require("conferences.send_compilation", by, conference)
-    require_state(conference, (ConferenceStatus.PLANNED, ConferenceStatus.COMPILED))
+    require_state(conference, BEFORE)
     if not conference.agenda.exists():
         raise ValidationFailed(_("Chưa có kiến nghị nào trong chương trình."), field="agenda")
     before = snapshot(conference, "status", "compilation_sent_at")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
 from doithoai.core.actionkit import (
+    allowed,
     move,
     require,
     require_state,
@@ -25,7 +26,38 @@ from ..models import (
     ConferenceStatus,
     Statement,
 )
+from ..rules import is_effective_chair
 from ._base import _lock
+
+OPENABLE = (ConferenceStatus.COMPILED,)
+RUNNING = (ConferenceStatus.IN_PROGRESS,)
+
+
+def can_open_conference(user, conference) -> bool:
+    """Tell whether `user` may open the conference now (the chair, once the list is sent)."""
+    return allowed(user, "conferences.open_conference", conference, OPENABLE)
+
+
+def can_record_statement(user, conference) -> bool:
+    """Tell whether `user` may minute statements now."""
+    return allowed(user, "conferences.record_statement", conference, RUNNING)
+
+
+def can_record_floor_petition(user, conference) -> bool:
+    """Tell whether `user` may record a petition raised from the floor now."""
+    return allowed(user, "conferences.record_floor_petition", conference, RUNNING)
+
+
+def can_run_conference(user, conference) -> bool:
+    """Tell whether `user` runs the order now: answers, commits and assigns (the chair, while
+    the conference is held; `followups` enforces the same in its actions)."""
+    return conference.is_in_progress and is_effective_chair(user, conference)
+
+
+def can_close_conference(user, conference) -> bool:
+    """Tell whether `user` may close the conference now (the chair, while it runs); the action
+    still refuses while an item is undecided, naming it."""
+    return allowed(user, "conferences.close_conference", conference, RUNNING)
 
 
 @transaction.atomic
@@ -65,7 +97,7 @@ def record_statement(
     """Add an entry to the minutes: who spoke, on which petition, what was said."""
     conference = Conference.objects.get(pk=conference.pk)
     require("conferences.record_statement", by, conference)
-    require_state(conference, (ConferenceStatus.IN_PROGRESS,))
+    require_state(conference, RUNNING)
     text = require_text(text, "text", _("nội dung phát biểu"), max_length=20000)
     if petition is not None:
         same_agency(petition, conference.agency, "petition")
@@ -105,7 +137,7 @@ def close_conference(*, conference: Conference, conclusion: str, by) -> Conferen
     """Close the conference with the chair's conclusion; every item must have been decided."""
     conference = _lock(conference)
     require("conferences.close_conference", by, conference)
-    require_state(conference, (ConferenceStatus.IN_PROGRESS,))
+    require_state(conference, RUNNING)
     conclusion = require_text(conclusion, "conclusion", _("kết luận của người chủ trì"))
     undecided = list(
         conference.agenda.filter(status__in=[AgendaStatus.PENDING, AgendaStatus.OPEN])
