@@ -2,8 +2,9 @@
 
 import pytest
 
-# One Chromium for every browser test of the session (see doithoai/testing/browser.py).
-pytest_plugins = ["doithoai.testing.browser"]
+# One Chromium for every browser test of the session (see doithoai/testing/browser.py);
+# audit keys and checkpoints in a temporary folder for every test (doithoai/audit/testing.py).
+pytest_plugins = ["doithoai.testing.browser", "doithoai.audit.testing"]
 
 
 @pytest.fixture(autouse=True)

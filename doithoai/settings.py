@@ -136,6 +136,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Audit log keys, held outside the database: `id:secret` pairs, comma-separated, the first one
+# signs new events and checkpoints, the others only verify older ones. When empty, the keys are
+# read from AUDIT_KEY_FILE (one `id:secret` a line, first line current), created on first use.
+AUDIT_HMAC_KEYS = env_list("AUDIT_HMAC_KEYS", "")
+AUDIT_KEY_FILE = Path(os.environ.get("AUDIT_KEY_FILE", DATA_DIR / "audit-keys"))
+# Signed checkpoints of every chain head, one file each, never rewritten: point this at an
+# append-only place the database's owner cannot change (a WORM mount, another host's share).
+AUDIT_ANCHOR_DIR = Path(os.environ.get("AUDIT_ANCHOR_DIR", DATA_DIR / "audit-anchors"))
+# Where `doithoai backup` writes its archives when no directory is given.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", DATA_DIR / "backups"))
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out accounts and addresses
     "rules.permissions.ObjectPermissionBackend",

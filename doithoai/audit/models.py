@@ -125,6 +125,12 @@ class AuditEvent(models.Model):
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField()
     prev_hash = models.CharField(max_length=64, blank=True)
+    # The HMAC key that sealed this event ("legacy": written before keys, plain SHA-256).
+    key_id = models.CharField(max_length=40, default="legacy")
+    # The keyed hash of the object's stored row right after the change ("absent" if deleted).
+    state_hash = models.CharField(max_length=64, blank=True)
+    # The same for the other rows the action saved in its transaction: {"app.model:pk": hash}.
+    states = models.JSONField(default=dict, blank=True)
     hash = models.CharField(max_length=64)
 
     objects = AppendOnlyQuerySet.as_manager()

@@ -1,8 +1,12 @@
 """The semi-annual and annual report to the Provincial People's Committee (Báo cáo, BC)."""
 
+import datetime
+
 from django.db.models import Count
 from django.utils import timezone
 
+from doithoai.audit.anchors import latest as _latest
+from doithoai.audit.log import chain_for
 from doithoai.conferences.models import Conference, ConferenceStatus, DialoguePlan
 from doithoai.reports import summaries
 from doithoai.reports.tables import report_tables
@@ -137,12 +141,26 @@ def build_report(agency, year: int, half: int | None = None, *, summary=None) ->
         f"lao động được tiếp nhận, tổng hợp, giải đáp và theo dõi đến khi có kết quả. {office} "
         f"tiếp tục đôn đốc các phòng, ban, đơn vị giải quyết dứt điểm các kiến nghị còn lại./."
     )
+    checkpoint = latest_anchor(agency)
+    if checkpoint is not None:
+        stamp = datetime.datetime.fromisoformat(checkpoint.created_at)
+        doc.paragraph(
+            f"Xác thực nhật ký thao tác: mốc neo ngày {ctx.short_date(timezone.localtime(stamp).date())}"
+            f", chuỗi {checkpoint.chain}, sự kiện số {checkpoint.seq}, mã băm {checkpoint.head_hash}"
+            f" (khóa {checkpoint.key_id}).",
+            italic=True,
+        )
     doc.closing(
         [agency.report_recipient, f"Lãnh đạo {office}"],
         ctx.archive_line(agency),
         [ctx.signature(agency, ctx.head_user(agency))],
     )
     return doc
+
+
+def latest_anchor(agency):
+    """Return the agency chain's latest checkpoint outside the database, if any."""
+    return _latest(chain_for(agency.pk))
 
 
 def _table(doc, table, widths) -> None:

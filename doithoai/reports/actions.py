@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doithoai.audit.anchors import anchor_on_commit
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
 from doithoai.core.actionkit import require, today
@@ -50,4 +51,6 @@ def submit_report(*, agency, year: int, half: int | None, by, symbol: str = ""):
         by=by,
         after={"year": year, "half": half, "symbol": symbol.strip()[:40], "sent_on": today()},
     )
+    # Every report sent up fixes the chain's head outside the database (a signed checkpoint).
+    anchor_on_commit(agency)
     return plan
