@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from doithoai.core.actionkit import today
 from doithoai.core.errors import ActionError
+from doithoai.core.params import year_param
 from doithoai.organizations.access import memberships
 from doithoai.organizations.models import Agency
 from doithoai.petitions.filters import PetitionFilter
@@ -25,10 +26,7 @@ from .tables import report_tables, status_label
 
 
 def _period(request) -> tuple[int, int | None]:
-    try:
-        year = int(request.GET.get("year") or today().year)
-    except ValueError as exc:
-        raise Http404 from exc
+    year = year_param(request, default=today().year)
     half = request.GET.get("half")
     half = int(half) if half in ("1", "2") else None
     return year, half
