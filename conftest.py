@@ -2,8 +2,8 @@
 
 import pytest
 
-# One Chromium for every browser test of the session (see doithoai/core/tests/browser/kit.py).
-pytest_plugins = ["doithoai.core.tests.browser.kit"]
+# One Chromium for every browser test of the session (see doithoai/testing/browser.py).
+pytest_plugins = ["doithoai.testing.browser"]
 
 
 @pytest.fixture(autouse=True)
@@ -17,7 +17,7 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture
 def cast(db):
-    """One agency with one user per role (see doithoai.core.factories.Cast)."""
-    from doithoai.core.factories import Cast
+    """One agency with one user per role (see doithoai.testing.factories.Cast)."""
+    from doithoai.testing.factories import Cast
 
     return Cast()

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "doithoai.reports",
     "doithoai.oversight",
     "doithoai.api",
+    "doithoai.portal",
+    "doithoai.demo",
 ]
 
 MIDDLEWARE = [

@@ -19,7 +19,7 @@ urlpatterns = [
     path("van-ban/", include("doithoai.documents.urls")),
     path("thong-ke/", include("doithoai.reports.urls")),
     path("giam-sat/", include("doithoai.oversight.urls")),
-    path("", include("doithoai.core.urls")),
+    path("", include("doithoai.portal.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -279,6 +279,40 @@ def delegate_chair(*, conference: Conference, deputy, reason: str, by) -> Delega
 
 
 @transaction.atomic
+def revoke_chair_delegation(*, delegation: Delegation, by, reason: str) -> Delegation:
+    """Revoke the chair delegation of a conference not yet opened; the head chairs again."""
+    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    if delegation.kind != DelegationKind.CHAIR:
+        raise ValidationFailed(_("Đây không phải ủy quyền chủ trì."), field="delegation")
+    conference = _lock(delegation.conference)
+    require("organizations.revoke_delegation", by, delegation)
+    reason = require_text(reason, "reason", _("lý do thu hồi"))
+    if delegation.revoked_at is not None:
+        raise InvalidTransition(_("Ủy quyền này đã bị thu hồi."), field="delegation")
+    if conference.status not in (ConferenceStatus.PLANNED, ConferenceStatus.COMPILED):
+        raise InvalidTransition(
+            _("Hội nghị đã diễn ra, không thu hồi được ủy quyền chủ trì."), field="delegation"
+        )
+    before = snapshot(conference, "chair")
+    conference.chair_id = delegation.grantor_id
+    conference.save(update_fields=["chair"])
+    delegation.revoked_at = timezone.now()
+    delegation.revoked_by = by
+    delegation.revoke_reason = reason
+    delegation.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
+    record(
+        Verb.DELEGATION_REVOKED,
+        delegation,
+        by=by,
+        conference=conference,
+        before=before,
+        after={"chair": conference.chair_id},
+        reason=reason,
+    )
+    return delegation
+
+
+@transaction.atomic
 def send_compilation(*, conference: Conference, by) -> Conference:
     """Send the compiled list of petitions to the chair (rule 4: at least 5 days before)."""
     conference = _lock(conference)

@@ -7,7 +7,6 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.core.forms import apply_action_error
 from doithoai.followups.models import CommitmentForm
 from doithoai.organizations.models import Role, Unit
 from doithoai.petitions.forms import PrivacyWidget
@@ -35,14 +34,6 @@ class VNDateField(forms.DateField):
     def __init__(self, **kwargs):
         kwargs.setdefault("input_formats", DATE_FORMATS)
         super().__init__(**kwargs)
-
-
-def show_error(form, exc) -> None:
-    """Attach an action's refusal to its field, using the form's aliases for field names."""
-    aliases = getattr(form, "error_aliases", {})
-    if exc.field in aliases:
-        exc.field = aliases[exc.field]
-    apply_action_error(form, exc)
 
 
 def members_with(agency, *roles):

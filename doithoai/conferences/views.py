@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doithoai.core.actionkit import today
-from doithoai.core.errors import ActionError, PermissionRefused
-from doithoai.core.pages import paginate, render_htmx, role_required
+from doithoai.core.forms import apply_action_error
+from doithoai.core.pages import paginate, render_htmx, run
 from doithoai.followups.models import Assignment
-from doithoai.organizations import actions as org_actions
 from doithoai.organizations.models import Delegation, DelegationKind, Role
+from doithoai.organizations.pages import role_required
 from doithoai.petitions.models import Status
 from doithoai.petitions.visibility import submitter_label
 
@@ -34,7 +34,6 @@ from .forms import (
     OpenForm,
     PlanForm,
     ReasonForm,
-    show_error,
 )
 from .models import AgendaItem, ConclusionNotice, Conference, ConferenceStatus, DialoguePlan
 from .rules import is_effective_chair
@@ -44,16 +43,6 @@ WRITERS = (Role.HEAD, Role.DEPUTY, Role.SECRETARIAT)
 viewers = role_required(*VIEWERS)
 writers = role_required(*WRITERS)
 BEFORE = (ConferenceStatus.PLANNED, ConferenceStatus.COMPILED)
-
-
-def run(call):
-    """Run an action; a permission refusal becomes a 403, other refusals are returned."""
-    try:
-        return call(), None
-    except PermissionRefused as exc:
-        raise PermissionDenied(str(exc.message)) from exc
-    except ActionError as exc:
-        return None, exc
 
 
 def agency_conference(request, pk, *, lock_related=True):
@@ -139,7 +128,7 @@ def plan_create(request):
         if error is None:
             messages.success(request, _("Đã lập kế hoạch năm %(y)s.") % {"y": plan.year})
             return redirect("conferences:plans")
-        show_error(form, error)
+        apply_action_error(form, error)
     return plans(request, forms={"plan": form})
 
 
@@ -158,7 +147,7 @@ def plan_issue(request, pk):
         if error is None:
             messages.success(request, _("Đã ban hành kế hoạch %(s)s.") % {"s": plan.symbol})
             return redirect("conferences:plans")
-        show_error(form, error)
+        apply_action_error(form, error)
     return plans(request, forms={"issue": form, "issue_pk": plan.pk})
 
 
@@ -190,7 +179,7 @@ def conference_create(request):
             if error is None:
                 messages.success(request, _("Đã lên lịch %(t)s.") % {"t": conference.title})
                 return redirect("conferences:detail", conference.pk)
-            show_error(form, error)
+            apply_action_error(form, error)
     return render(request, "conferences/create.html", {"form": form}, status=status)
 
 
@@ -329,7 +318,7 @@ def _form_action(request, conference, name, form, call, success):
         if error is None:
             messages.success(request, success(result) if callable(success) else success)
             return redirect("conferences:detail", conference.pk)
-        show_error(form, error)
+        apply_action_error(form, error)
     return detail(request, conference.pk, forms={name: form})
 
 
@@ -363,7 +352,7 @@ def revoke(request, pk):
         conference,
         "reason",
         ReasonForm(request.POST),
-        lambda d: org_actions.revoke_delegation(
+        lambda d: actions.revoke_chair_delegation(
             delegation=delegation, reason=d["reason"], by=request.user
         ),
         _("Đã thu hồi ủy quyền chủ trì."),

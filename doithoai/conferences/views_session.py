@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doithoai.core.forms import apply_action_error
 from doithoai.core.pages import render_htmx
 from doithoai.followups import actions as fu_actions
 from doithoai.petitions import actions as pet_actions
@@ -17,7 +18,7 @@ from doithoai.petitions.models import Channel
 from doithoai.petitions.visibility import submitter_label
 
 from . import actions as conf_actions
-from .forms import AnswerForm, AssignForm, CommitForm, FloorForm, StatementForm, show_error
+from .forms import AnswerForm, AssignForm, CommitForm, FloorForm, StatementForm
 from .models import AgendaItem, Statement
 from .views import agency_conference, detail, run, viewers, workspace_context, writers
 
@@ -97,7 +98,7 @@ def _item_action(request, pk, item_pk, name, make_form, call, success):
                 return redirect("conferences:item", conference.pk, agenda_item.pk)
             agenda_item.refresh_from_db()
             return _render_item(request, conference, agenda_item)
-        show_error(form, error)
+        apply_action_error(form, error)
     return _render_item(request, conference, agenda_item, forms={name: form})
 
 
@@ -211,5 +212,5 @@ def floor(request, pk):
             )
             new_item = AgendaItem.objects.get(conference=conference, petition=petition)
             return redirect("conferences:item", conference.pk, new_item.pk)
-        show_error(form, error)
+        apply_action_error(form, error)
     return detail(request, conference.pk, forms={"floor": form})

@@ -6,7 +6,9 @@ from django.core.exceptions import NON_FIELD_ERRORS
 def apply_action_error(form, exc) -> None:
     """Attach an ActionError's message to `exc.field` when the form has it, else to the form.
 
-    The form keeps its bound data, so nothing the user typed is lost.
+    A form may name the action's fields differently: `error_aliases` maps an action's field
+    name to the form's. The form keeps its bound data, so nothing the user typed is lost.
     """
-    field = exc.field if exc.field in form.fields else None
+    field = getattr(form, "error_aliases", {}).get(exc.field, exc.field)
+    field = field if exc.field in form.fields else None
     form.add_error(field or NON_FIELD_ERRORS, str(exc.message))

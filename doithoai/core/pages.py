@@ -1,47 +1,25 @@
-"""Page helpers: who may open a page, the user's agency, pagination, htmx partials."""
+"""Page helpers: running an action from a view, pagination and htmx partials (who may open a page: `organizations.pages`)."""
 
-import functools
-
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from doithoai.organizations.access import primary_membership
+from .errors import ActionError, PermissionRefused
 
 PAGE_SIZE = 25
 
 
-def role_required(*roles):
-    """Send anonymous users to log in; refuse (403) users without any of `roles`.
+def run(call):
+    """Run an action; a permission refusal becomes a 403, other refusals are returned.
 
-    The view receives `request.membership` (the user's membership holding the role).
+    Return `(result, None)` on success and `(None, error)` when the action refused.
     """
-
-    def decorator(view):
-        @login_required
-        @functools.wraps(view)
-        def wrapped(request, *args, **kwargs):
-            m = primary_membership(request.user)
-            if m is None or not (m.role_set & set(roles)):
-                raise PermissionDenied
-            request.membership = m
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
-def member_required(view):
-    """Send anonymous users to log in; refuse (403) users who belong to no agency."""
-    return role_required(*_all_roles())(view)
-
-
-def _all_roles():
-    from doithoai.organizations.models import Role
-
-    return Role.values
+    try:
+        return call(), None
+    except PermissionRefused as exc:
+        raise PermissionDenied(str(exc.message)) from exc
+    except ActionError as exc:
+        return None, exc
 
 
 def paginate(request, queryset, per_page: int = PAGE_SIZE):

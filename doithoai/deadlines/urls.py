@@ -6,4 +6,5 @@ app_name = "deadlines"
 urlpatterns = [
     path("", views.board_view, name="board"),
     path("tinh-lai/", views.recompute_view, name="recompute"),
+    path("quy-dinh/", views.rules_view, name="rules"),
 ]

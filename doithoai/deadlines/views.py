@@ -1,17 +1,22 @@
-"""The deadline board and the recomputation page (thin: queries and actions do the work)."""
+"""The deadline board, the recomputation page and the agency's time-limit rules (thin: queries
+and actions do the work)."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.forms.models import fields_for_model
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from doithoai.core.errors import ActionError
-from doithoai.core.pages import role_required
+from doithoai.core.forms import apply_action_error
+from doithoai.core.pages import run
 from doithoai.organizations.models import Role, Unit
+from doithoai.organizations.pages import role_required
 
 from . import actions
 from .board import BOARD_ROLES, board
-from .models import Deadline, Status
+from .models import Deadline, DeadlineRules, Status
 
 
 @role_required(*BOARD_ROLES)
@@ -52,3 +57,27 @@ def recompute_view(request):
             messages.success(request, _("Đã tính lại %(n)d thời hạn.") % {"n": done})
             return redirect("deadlines:recompute")
     return render(request, "deadlines/recompute.html", {"moves": moves, "agency": agency})
+
+
+@role_required(Role.ADMIN)
+def rules_view(request):
+    """Show and change the agency's time limits (the agency admin's page)."""
+    agency = request.membership.agency
+    current = actions.rules_for(agency)
+    fields = actions.RULE_FIELDS
+    form_class = type("RulesForm", (forms.Form,), fields_for_model(DeadlineRules, fields=fields))
+    initial = {name: getattr(current, name) for name in fields}
+    form = form_class(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            changes = {k: v for k, v in form.cleaned_data.items() if v != initial[k]}
+            _rules, error = run(
+                lambda: actions.update_rules(agency=agency, changes=changes, by=request.user)
+            )
+            if error is None:
+                messages.success(request, _("Đã lưu quy định thời hạn."))
+                return redirect("deadlines:rules")
+            apply_action_error(form, error)
+    return render(request, "deadlines/rules.html", {"form": form, "rules": current}, status=status)

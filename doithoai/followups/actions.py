@@ -15,6 +15,7 @@ from doithoai.audit.log import record
 from doithoai.audit.models import Verb
 from doithoai.conferences.models import AgendaStatus, ConferenceStatus, NoticeStatus
 from doithoai.conferences.rules import is_effective_chair
+from doithoai.core import events
 from doithoai.core.actionkit import (
     move,
     require,
@@ -484,7 +485,6 @@ URGEABLE = (AssignmentStatus.ASSIGNED, AssignmentStatus.RETURNED)
 @transaction.atomic
 def urge_assignment(*, assignment: Assignment, by, message: str = "") -> Assignment:
     """Urge the unit to report on an assignment; notify its leaders, and record it."""
-    from doithoai.core.notify import notify_users
     from doithoai.organizations.models import Membership, Role
 
     assignment = _lock_assignment(assignment)
@@ -502,8 +502,14 @@ def urge_assignment(*, assignment: Assignment, by, message: str = "") -> Assignm
     ]
     petition = assignment.petition
     title = _("Đôn đốc báo cáo kết quả xử lý kiến nghị %(code)s") % {"code": petition.code}
-    transaction.on_commit(
-        lambda: notify_users(leaders, agency=assignment.agency, title=title, body=message, by=by)
+    events.publish(
+        "assignment_urged",
+        agency=assignment.agency,
+        by=by,
+        assignment=assignment,
+        recipients=leaders,
+        title=title,
+        body=message,
     )
     record(
         Verb.ASSIGNMENT_URGED,

@@ -7,11 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from doithoai.conferences.forms import show_error
-from doithoai.conferences.views import run
 from doithoai.core.actionkit import today
-from doithoai.core.pages import paginate, render_htmx, role_required
+from doithoai.core.forms import apply_action_error
+from doithoai.core.pages import paginate, render_htmx, run
 from doithoai.organizations.models import Role, Unit
+from doithoai.organizations.pages import role_required
 from doithoai.petitions.visibility import submitter_label
 
 from . import actions
@@ -132,7 +132,7 @@ def _act(request, pk, name, form, call, success):
         if error is None:
             messages.success(request, success)
             return redirect("followups:assignment", item.pk)
-        show_error(form, error)
+        apply_action_error(form, error)
     return assignment(request, pk, forms={name: form})
 
 

@@ -34,7 +34,7 @@ def notify(
     """Write one in-app notification per user and enqueue its e-mail after commit.
 
     `agency` defaults to the deadline's. A `dedupe_key` sends to each user at most once.
-    `user=`, `title=` and `url=` are the form `doithoai.core.notify` uses (one user).
+    `user=`, `title=` and `url=` are accepted too (one user, its title and link).
     Returns the notifications written (not those skipped as duplicates).
     """
     del by  # the sender is not shown; the audit event of the calling action records it

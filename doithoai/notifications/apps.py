@@ -6,3 +6,10 @@ class NotificationsConfig(AppConfig):
     name = "doithoai.notifications"
     label = "notifications"
     verbose_name = _("Thông báo")
+
+    def ready(self):
+        from doithoai.core import events
+
+        from .receivers import on_assignment_urged
+
+        events.subscribe("assignment_urged", on_assignment_urged)

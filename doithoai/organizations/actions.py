@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
+from doithoai.core import events
 from doithoai.core.actionkit import require, require_text, snapshot, today
 from doithoai.core.errors import Conflict, InvalidTransition, ValidationFailed
 
@@ -29,9 +30,8 @@ def create_agency(
     head_title: str = "Chánh Văn phòng",
     deputy_title: str = "Phó Chánh Văn phòng",
 ) -> Agency:
-    """Create an agency with the default topics; only a site superuser may."""
-    from doithoai.petitions.models import DEFAULT_TOPICS, Topic
-
+    """Create an agency (with the default topics, see `petitions.receivers`); only a site
+    superuser may."""
     if by is not None and not getattr(by, "is_superuser", False):
         from doithoai.core.errors import PermissionRefused
 
@@ -50,17 +50,8 @@ def create_agency(
         head_title=head_title,
         deputy_title=deputy_title,
     )
-    Topic.objects.bulk_create(
-        Topic(
-            agency=agency,
-            group=group,
-            code=slug,
-            name=label,
-            confidential_by_default=conf,
-            position=i,
-        )
-        for i, (group, slug, label, conf) in enumerate(DEFAULT_TOPICS)
-    )
+    # The petitions app gives the new agency its default topics (a subscriber, one layer up).
+    events.publish("agency_created", agency=agency, by=by)
     record(Verb.AGENCY_CREATED, agency, by=by, after=snapshot(agency, "name", "code", "locality"))
     return agency
 
@@ -246,22 +237,17 @@ def authorize_representative(
 
 @transaction.atomic
 def revoke_delegation(*, delegation: Delegation, by, reason: str) -> Delegation:
-    """Revoke a delegation; a chair delegation gives the chair back to the head."""
+    """Revoke a representative delegation (a chair delegation is revoked with its conference:
+    `conferences.actions.revoke_chair_delegation`)."""
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
     require("organizations.revoke_delegation", by, delegation)
     reason = require_text(reason, "reason", _("lý do thu hồi"))
     if delegation.revoked_at is not None:
         raise InvalidTransition(_("Ủy quyền này đã bị thu hồi."), field="delegation")
     if delegation.kind == DelegationKind.CHAIR:
-        from doithoai.conferences.models import Conference, ConferenceStatus
-
-        conference = Conference.objects.select_for_update().get(pk=delegation.conference_id)
-        if conference.status not in (ConferenceStatus.PLANNED, ConferenceStatus.COMPILED):
-            raise InvalidTransition(
-                _("Hội nghị đã diễn ra, không thu hồi được ủy quyền chủ trì."), field="delegation"
-            )
-        conference.chair_id = delegation.grantor_id
-        conference.save(update_fields=["chair"])
+        raise ValidationFailed(
+            _("Ủy quyền chủ trì được thu hồi tại trang hội nghị."), field="delegation"
+        )
     delegation.revoked_at = timezone.now()
     delegation.revoked_by = by
     delegation.revoke_reason = reason

@@ -15,5 +15,4 @@ urlpatterns = [
     path("nhap-danh-sach/", views.import_start, name="import"),
     path("nhap-danh-sach/<slug:job>/", views.import_job, name="import_job"),
     path("nhap-danh-sach/<slug:job>/tiep/", views.import_step, name="import_step"),
-    path("quy-dinh-thoi-han/", views.deadline_rules, name="deadline_rules"),
 ]

@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from doithoai.conferences.forms import show_error
-from doithoai.conferences.views import run
-from doithoai.core.pages import paginate, render_htmx, role_required
+from doithoai.core.forms import apply_action_error
+from doithoai.core.pages import paginate, render_htmx, run
+from doithoai.organizations.pages import role_required
 
 from . import actions
 from .forms import ImportForm, MemberFilterForm, MemberForm, RolesForm, UnitForm
@@ -69,7 +69,7 @@ def unit_add(request):
         if error is None:
             messages.success(request, _("Đã thêm đơn vị %(u)s.") % {"u": unit.name})
             return redirect("organizations:units")
-        show_error(form, error)
+        apply_action_error(form, error)
     return units(request, form=form)
 
 
@@ -144,7 +144,7 @@ def member_add(request):
             if error is None:
                 messages.success(request, _("Đã thêm %(n)s.") % {"n": member.user.get_full_name()})
                 return redirect("organizations:members")
-            show_error(form, error)
+            apply_action_error(form, error)
     return render(request, "organizations/member_add.html", {"form": form}, status=status)
 
 
@@ -170,7 +170,7 @@ def member_edit(request, pk):
             if error is None:
                 messages.success(request, _("Đã cập nhật vai trò."))
                 return redirect("organizations:members")
-            show_error(form, error)
+            apply_action_error(form, error)
     return render(
         request, "organizations/member_edit.html", {"form": form, "member": member}, status=status
     )
@@ -254,48 +254,3 @@ def import_step(request, job):
         return redirect("organizations:import_job", job)
     context = {"job": job, **_progress(state)}
     return render(request, "organizations/_import_progress.html", context)
-
-
-def _rules_api():
-    """Return the deadlines app's rule helpers, or None while that app has no rules yet."""
-    try:
-        from doithoai.deadlines.actions import RULE_FIELDS, rules_for, update_rules
-        from doithoai.deadlines.models import DeadlineRules
-    except ImportError:
-        return None
-    return RULE_FIELDS, rules_for, update_rules, DeadlineRules
-
-
-@admins
-def deadline_rules(request):
-    """Show and change the agency's time limits (the deadlines app keeps and applies them)."""
-    from django import forms as django_forms
-    from django.forms.models import fields_for_model
-
-    api = _rules_api()
-    if api is None:
-        return render(request, "organizations/deadline_rules.html", {"form": None})
-    fields, rules_for, update_rules, model = api
-    agency = request.membership.agency
-    current = rules_for(agency)
-    form_class = type("RulesForm", (django_forms.Form,), fields_for_model(model, fields=fields))
-    initial = {name: getattr(current, name) for name in fields}
-    form = form_class(request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            changes = {k: v for k, v in form.cleaned_data.items() if v != initial[k]}
-            _rules, error = run(
-                lambda: update_rules(agency=agency, changes=changes, by=request.user)
-            )
-            if error is None:
-                messages.success(request, _("Đã lưu quy định thời hạn."))
-                return redirect("organizations:deadline_rules")
-            show_error(form, error)
-    return render(
-        request,
-        "organizations/deadline_rules.html",
-        {"form": form, "rules": current},
-        status=status,
-    )

@@ -9,14 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doithoai.conferences.filters import ConferenceFilter
-from doithoai.conferences.forms import show_error
 from doithoai.conferences.models import Conference
-from doithoai.conferences.views import run
 from doithoai.core.actionkit import today
-from doithoai.core.pages import paginate, render_htmx, role_required
+from doithoai.core.forms import apply_action_error
+from doithoai.core.pages import paginate, render_htmx, run
 from doithoai.followups.models import Assignment, AssignmentStatus
 from doithoai.followups.views import filtered
 from doithoai.organizations.models import Role, Unit
+from doithoai.organizations.pages import role_required
 from doithoai.petitions.filters import PetitionFilter
 from doithoai.petitions.models import Petition
 from doithoai.petitions.views import filter_options, label_rows, list_queryset
@@ -222,7 +222,7 @@ def observation_create(request):
         if error is None:
             messages.success(request, _("Đã ghi ý kiến giám sát."))
             return redirect("oversight:observations")
-        show_error(form, error)
+        apply_action_error(form, error)
     return observations(request, form=form)
 
 
@@ -241,5 +241,5 @@ def observation_answer(request, pk):
         if error is None:
             messages.success(request, _("Đã trả lời ý kiến giám sát."))
             return redirect("oversight:observations")
-        show_error(form, error)
+        apply_action_error(form, error)
     return observations(request, answer_forms={obs.pk: form})

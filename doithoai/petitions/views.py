@@ -16,10 +16,11 @@ from doithoai.conferences.models import ConclusionNotice
 from doithoai.core.actionkit import today
 from doithoai.core.errors import ActionError
 from doithoai.core.forms import apply_action_error
-from doithoai.core.pages import member_required, paginate, render_htmx, role_required
+from doithoai.core.pages import paginate, render_htmx
 from doithoai.followups.models import Answer
 from doithoai.organizations import actions as org_actions
 from doithoai.organizations.models import Delegation, DelegationKind, Role
+from doithoai.organizations.pages import member_required, role_required
 
 from . import actions
 from .filters import PetitionFilter

@@ -14,10 +14,11 @@ from doithoai.conferences import actions as conf_actions
 from doithoai.conferences.models import ConclusionNotice, Conference, ConferenceStatus
 from doithoai.core.errors import ActionError
 from doithoai.core.forms import apply_action_error
-from doithoai.core.pages import paginate, render_htmx, role_required
+from doithoai.core.pages import paginate, render_htmx
 from doithoai.followups import actions as fu_actions
 from doithoai.followups.models import Answer, Assignment, AssignmentStatus
 from doithoai.organizations.models import Role
+from doithoai.organizations.pages import role_required
 
 from . import actions
 from .filters import PetitionFilter

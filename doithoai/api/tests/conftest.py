@@ -9,9 +9,9 @@ from django.core.cache import cache
 from doithoai.api.actions import create_token
 from doithoai.conferences.actions import plan_conference, send_compilation
 from doithoai.conferences.models import Kind
-from doithoai.core.factories import aware
 from doithoai.petitions.actions import receive_petition, schedule_petitions, submit_petition
 from doithoai.petitions.models import Privacy
+from doithoai.testing.factories import aware
 
 
 class ApiCaller:

@@ -90,7 +90,7 @@ def _closed(cast, when=None):
 def test_notice_draft_and_issue(api, cast):
     import time_machine
 
-    from doithoai.core.factories import aware
+    from doithoai.testing.factories import aware
 
     with time_machine.travel(aware(2031, 3, 10, 17)):
         conf = _closed(cast, when=aware(2031, 3, 10, 8))

@@ -146,7 +146,7 @@ def test_receive(api, cast):
 
 
 def test_receive_with_a_topic_of_another_agency_is_400(api, cast):
-    from doithoai.core.factories import AgencyFactory, topic
+    from doithoai.testing.factories import AgencyFactory, topic
 
     other = topic(AgencyFactory())
     petition = submitted(cast)

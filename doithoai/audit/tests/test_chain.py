@@ -9,8 +9,8 @@ from django.db import connection
 
 from doithoai.audit import log
 from doithoai.audit.models import AuditChainHead, AuditEvent
-from doithoai.core.factories import AgencyFactory, Elsewhere, conference_in, received, submitted
 from doithoai.petitions import actions as pet
+from doithoai.testing.factories import AgencyFactory, Elsewhere, conference_in, received, submitted
 
 pytestmark = pytest.mark.usefixtures("seed_day")
 

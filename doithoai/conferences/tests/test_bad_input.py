@@ -7,7 +7,7 @@ import pytest
 from doithoai.conferences import actions as conf
 from doithoai.conferences.models import ConferenceStatus as C
 from doithoai.core.errors import Conflict, InvalidTransition, ValidationFailed
-from doithoai.core.factories import (
+from doithoai.testing.factories import (
     MEETING_AT,
     Elsewhere,
     ad_hoc_conference,

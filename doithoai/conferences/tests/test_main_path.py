@@ -6,12 +6,12 @@ from doithoai.audit import log
 from doithoai.audit.models import AuditEvent, Verb
 from doithoai.conferences import actions as conf
 from doithoai.conferences.models import AgendaStatus, CombinedWith, ConferenceStatus, Kind
-from doithoai.core.factories import aware
 from doithoai.followups import actions as fu
 from doithoai.followups.models import AssignmentStatus
 from doithoai.petitions import actions as pet
 from doithoai.petitions.models import Privacy, Status
 from doithoai.petitions.visibility import submitter_label
+from doithoai.testing.factories import aware
 
 
 class Story:

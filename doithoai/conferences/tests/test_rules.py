@@ -7,7 +7,9 @@ import pytest
 
 from doithoai.conferences import actions as conf
 from doithoai.conferences.models import ConferenceStatus as C
-from doithoai.core.factories import (
+from doithoai.followups.actions import answer_petition
+from doithoai.petitions.actions import schedule_petitions
+from doithoai.testing.factories import (
     MEETING_AT,
     PermissionCase,
     ad_hoc_conference,
@@ -15,8 +17,6 @@ from doithoai.core.factories import (
     conference_in,
     received,
 )
-from doithoai.followups.actions import answer_petition
-from doithoai.petitions.actions import schedule_petitions
 
 pytestmark = pytest.mark.usefixtures("seed_day")
 

@@ -7,7 +7,12 @@ import pytest
 from doithoai.conferences import actions as conf
 from doithoai.conferences.models import CombinedWith, ConferenceStatus, Kind
 from doithoai.core.errors import Conflict, InvalidTransition, PermissionRefused, ValidationFailed
-from doithoai.core.factories import (
+from doithoai.followups import actions as fu
+from doithoai.organizations import actions as org
+from doithoai.organizations.models import Delegation, DelegationKind
+from doithoai.petitions import actions as pet
+from doithoai.petitions.models import Channel, Petition, SubmitterKind
+from doithoai.testing.factories import (
     ad_hoc_conference,
     assigned,
     aware,
@@ -16,11 +21,6 @@ from doithoai.core.factories import (
     refused,
     scheduled,
 )
-from doithoai.followups import actions as fu
-from doithoai.organizations import actions as org
-from doithoai.organizations.models import Delegation, DelegationKind
-from doithoai.petitions import actions as pet
-from doithoai.petitions.models import Channel, Petition, SubmitterKind
 
 pytestmark = pytest.mark.usefixtures("seed_day")
 
@@ -179,7 +179,9 @@ def test_rule2_only_the_delegated_deputy_opens_and_closes(cast):
 
 def test_rule2_revoking_gives_the_chair_back_to_the_head(cast):
     conference, delegation = _delegated(cast)
-    org.revoke_delegation(delegation=delegation, reason="Chánh Văn phòng đã về.", by=cast.head)
+    conf.revoke_chair_delegation(
+        delegation=delegation, reason="Chánh Văn phòng đã về.", by=cast.head
+    )
     conference.refresh_from_db()
     assert conference.chair == cast.head
     conf.send_compilation(conference=conference, by=cast.secretariat)
@@ -193,7 +195,7 @@ def test_rule2_revoking_gives_the_chair_back_to_the_head(cast):
 
 def test_rule2_a_new_deputy_may_be_delegated_after_revocation(cast):
     conference, delegation = _delegated(cast)
-    org.revoke_delegation(delegation=delegation, reason="Đổi người.", by=cast.head)
+    conf.revoke_chair_delegation(delegation=delegation, reason="Đổi người.", by=cast.head)
     conf.delegate_chair(conference=conference, deputy=cast.deputy2, reason="Ốm", by=cast.head)
     conference.refresh_from_db()
     assert conference.chair == cast.deputy2

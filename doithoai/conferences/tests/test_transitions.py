@@ -6,9 +6,9 @@ from doithoai.audit.models import AuditEvent, Verb
 from doithoai.conferences import actions as conf
 from doithoai.conferences.models import CONFERENCE_TRANSITIONS, ConferenceStatus
 from doithoai.core.errors import InvalidTransition
-from doithoai.core.factories import conference_in, received
 from doithoai.followups.actions import answer_petition
 from doithoai.petitions.actions import schedule_petitions
+from doithoai.testing.factories import conference_in, received
 
 pytestmark = pytest.mark.usefixtures("seed_day")
 

@@ -5,10 +5,10 @@ import datetime
 from django.urls import reverse
 
 from doithoai.conferences.models import AgendaStatus, ConferenceStatus, DialoguePlan
-from doithoai.core import factories as f
 from doithoai.followups.models import Assignment
 from doithoai.organizations.models import Delegation
 from doithoai.petitions.models import Status
+from doithoai.testing import factories as f
 
 
 def _login(client, user):

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from doithoai.core.admin import ReadOnlyAdmin
-from doithoai.core.demo import load_demo
+from doithoai.demo.story import load_demo
 
 EDITABLE = {"workdays.officialscheduleentry", "deadlines.deadlinerules"}
 

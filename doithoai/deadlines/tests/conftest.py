@@ -2,7 +2,7 @@
 
 import pytest
 
-from doithoai.core import factories
+from doithoai.testing import factories
 from doithoai.workdays import loader
 
 seed_day = pytest.fixture(factories.seed_day)

@@ -6,10 +6,10 @@ import pytest
 
 from doithoai.audit.models import AuditEvent, Verb
 from doithoai.conferences.models import ConferenceStatus
-from doithoai.core import factories as f
 from doithoai.core.errors import InvalidTransition, PermissionRefused, ValidationFailed
 from doithoai.deadlines import actions
 from doithoai.deadlines.models import Deadline, DeadlineRules, Kind, Status
+from doithoai.testing import factories as f
 from doithoai.workdays.models import OfficialScheduleEntry
 
 D = datetime.date

@@ -6,11 +6,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from doithoai.core import factories as f
 from doithoai.core.errors import PermissionRefused
 from doithoai.deadlines import actions
 from doithoai.deadlines.board import board
 from doithoai.deadlines.models import Kind
+from doithoai.testing import factories as f
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@
 import datetime
 
 from doithoai.conferences import actions as conf
-from doithoai.core.factories import aware, freeze
 from doithoai.deadlines.board import board
+from doithoai.testing.factories import aware, freeze
 
 
 def test_board_limits_rows_but_counts_everything(cast, time_machine, django_assert_max_num_queries):

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from doithoai.core import factories as f
 from doithoai.deadlines.models import Deadline, Kind
+from doithoai.testing import factories as f
 from doithoai.workdays.models import OfficialScheduleEntry
 
 pytestmark = pytest.mark.django_db

@@ -23,7 +23,7 @@ class DemoDocuments(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        from doithoai.core.demo import load_demo
+        from doithoai.demo.story import load_demo
 
         cls.agency, _receipt = load_demo()
         cls.plan = DialoguePlan.objects.get(agency=cls.agency, year=2018)

@@ -192,7 +192,7 @@ def test_minutes_items_and_two_signatures(world, cast):
 
 def test_minutes_names_the_deputy_and_the_delegation(cast, time_machine, monkeypatch):
     from doithoai.conferences import actions as conf
-    from doithoai.core.factories import aware
+    from doithoai.testing.factories import aware
 
     from .conftest import build_year, fixed_deadlines
 

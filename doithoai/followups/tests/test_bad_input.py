@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from doithoai.core.errors import InvalidTransition, ValidationFailed
-from doithoai.core.factories import (
+from doithoai.followups import actions as fu
+from doithoai.testing.factories import (
     Elsewhere,
     assigned,
     in_conference,
@@ -13,7 +14,6 @@ from doithoai.core.factories import (
     refused,
     upload,
 )
-from doithoai.followups import actions as fu
 
 pytestmark = pytest.mark.usefixtures("seed_day")
 

@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from doithoai.core.errors import PermissionRefused
-from doithoai.core.factories import (
+from doithoai.followups import actions as fu
+from doithoai.testing.factories import (
     PermissionCase,
     assigned,
     check_permission,
@@ -13,7 +14,6 @@ from doithoai.core.factories import (
     received,
     refused,
 )
-from doithoai.followups import actions as fu
 
 pytestmark = pytest.mark.usefixtures("seed_day")
 

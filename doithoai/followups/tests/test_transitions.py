@@ -4,10 +4,10 @@ import pytest
 
 from doithoai.audit.models import AuditEvent, Verb
 from doithoai.core.errors import InvalidTransition
-from doithoai.core.factories import assigned
 from doithoai.followups import actions as fu
 from doithoai.followups.models import ASSIGNMENT_TRANSITIONS, AssignmentStatus
 from doithoai.petitions.models import Status
+from doithoai.testing.factories import assigned
 
 pytestmark = pytest.mark.usefixtures("seed_day")
 

@@ -2,9 +2,9 @@
 
 from django.urls import reverse
 
-from doithoai.core import factories as f
 from doithoai.followups.models import AssignmentStatus
 from doithoai.petitions.models import Status
+from doithoai.testing import factories as f
 
 
 def test_leader_sees_the_unit_items_with_working_days_left(client, cast, seed_day):

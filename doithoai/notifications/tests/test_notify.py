@@ -3,8 +3,8 @@
 import pytest
 from django.core import mail
 
+from doithoai.core import events
 from doithoai.core.errors import PermissionRefused
-from doithoai.core.notify import notify_users
 from doithoai.notifications import actions, services
 from doithoai.notifications.models import Notification
 
@@ -37,20 +37,35 @@ def test_dedupe_key_sends_once(cast):
     assert Notification.objects.filter(recipient=cast.head, dedupe_key="k1").count() == 1
 
 
-def test_the_core_adapter_form_works(cast, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        sent = notify_users(
-            [cast.leader],
-            agency=cast.agency,
-            title="Đôn đốc",
-            body="Báo cáo",
-            url="/",
-            by=cast.secretariat,
-        )
-    assert sent == 1
+def test_an_event_published_below_reaches_the_notifications_app(cast):
+    """Urging is published by the follow-up app (a layer below) and notifies the leaders."""
+    from doithoai.followups.actions import urge_assignment
+    from doithoai.testing.factories import assigned
+
+    _petition, assignment = assigned(cast)
+    urge_assignment(assignment=assignment, message="Báo cáo", by=cast.secretariat)
     row = Notification.objects.get(recipient=cast.leader)
-    assert (row.text, row.body, row.link) == ("Đôn đốc", "Báo cáo", "/")
-    assert len(mail.outbox) == 1
+    assert row.body == "Báo cáo" and row.text.startswith("Đôn đốc báo cáo kết quả xử lý")
+    assert Notification.objects.filter(recipient=cast.secretariat).count() == 0
+
+
+def test_a_subscriber_runs_inside_the_publishing_transaction(cast):
+    """What a subscriber writes rolls back with the action that published the event."""
+    from django.db import transaction
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        events.publish(
+            "assignment_urged",
+            agency=cast.agency,
+            by=cast.secretariat,
+            assignment=None,
+            recipients=[cast.leader],
+            title="Đôn đốc",
+            body="",
+        )
+        assert Notification.objects.filter(recipient=cast.leader).count() == 1
+        raise RuntimeError("the action fails after publishing")
+    assert Notification.objects.filter(recipient=cast.leader).count() == 0
 
 
 def test_unread_count_and_marking_read(cast):

@@ -7,11 +7,11 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from doithoai.core import factories as f
 from doithoai.deadlines import actions as deadlines
 from doithoai.deadlines.models import Kind
 from doithoai.notifications import reminders
 from doithoai.notifications.models import Notification, Reminder
+from doithoai.testing import factories as f
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

@@ -5,15 +5,15 @@ import datetime
 import pytest
 
 from doithoai.core.errors import Conflict, InvalidTransition, ValidationFailed
-from doithoai.core.factories import (
+from doithoai.organizations import actions as org
+from doithoai.organizations.models import Membership, Role
+from doithoai.testing.factories import (
     Elsewhere,
     ad_hoc_conference,
     open_conference_with,
     refused,
     scheduled,
 )
-from doithoai.organizations import actions as org
-from doithoai.organizations.models import Membership, Role
 
 pytestmark = pytest.mark.usefixtures("seed_day")
 
@@ -95,7 +95,7 @@ def test_authorize_representative_refuses_bad_input(cast):
 
 def _foreign_conference(elsewhere):
     from doithoai.conferences.actions import plan_conference
-    from doithoai.core.factories import MEETING_AT
+    from doithoai.testing.factories import MEETING_AT
 
     return plan_conference(
         agency=elsewhere.agency,
@@ -118,7 +118,7 @@ def test_revoke_refuses_an_empty_reason_and_a_second_revocation(cast):
 
 
 def test_a_chair_delegation_is_not_revoked_once_the_conference_opened(cast):
-    from doithoai.conferences.actions import delegate_chair
+    from doithoai.conferences.actions import delegate_chair, revoke_chair_delegation
 
     conference = scheduled(cast).conference
     delegation = delegate_chair(
@@ -126,6 +126,8 @@ def test_a_chair_delegation_is_not_revoked_once_the_conference_opened(cast):
     )
     open_conference_with(cast, conference, chair=cast.deputy)
     with refused(InvalidTransition, field="delegation"):
+        revoke_chair_delegation(delegation=delegation, reason="Đã về.", by=cast.head)
+    with refused(ValidationFailed, field="delegation"):  # not through the generic revocation
         org.revoke_delegation(delegation=delegation, reason="Đã về.", by=cast.head)
 
 

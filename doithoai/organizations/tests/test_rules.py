@@ -5,9 +5,9 @@ import itertools
 import pytest
 
 from doithoai.core.errors import PermissionRefused
-from doithoai.core.factories import PermissionCase, check_permission, refused
 from doithoai.organizations import actions as org
 from doithoai.organizations.models import Membership, Role
+from doithoai.testing.factories import PermissionCase, check_permission, refused
 
 pytestmark = pytest.mark.usefixtures("seed_day")
 

@@ -142,7 +142,7 @@ def test_deadline_rules_page(client, cast):
     if not hasattr(api, "update_rules"):
         pytest.skip("the deadlines app has no rules yet")
     client.force_login(cast.admin)
-    url = reverse("organizations:deadline_rules")
+    url = reverse("deadlines:rules")
     form = client.get(url).context["form"]
     data = {name: form.initial[name] for name in form.fields}
     data["resolution_working_days"] = 0

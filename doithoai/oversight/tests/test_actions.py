@@ -3,9 +3,9 @@
 import pytest
 
 from doithoai.audit.models import AuditEvent, Verb
-from doithoai.core import factories as f
 from doithoai.core.errors import InvalidTransition, PermissionRefused, ValidationFailed
 from doithoai.oversight.actions import answer_observation, record_observation
+from doithoai.testing import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ every other role refused, anonymous users sent to log in, and no write open to t
 
 import pytest
 
-from doithoai.core import factories as f
+from doithoai.testing import factories as f
 
 from .world import GET_AND_POST, POST_ONLY, World, route_names
 
@@ -33,7 +33,7 @@ GET_ALLOWED = {
     "organizations:member_edit": {"admin"},
     "organizations:import": {"admin"},
     "organizations:import_job": set(),  # a job lives in its creator's session: 404 to others
-    "organizations:deadline_rules": {"admin"},
+    "deadlines:rules": {"admin"},
 }
 
 

@@ -4,8 +4,8 @@ from django.db import connection
 from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
-from doithoai.core import factories as f
 from doithoai.oversight.models import Observation
+from doithoai.testing import factories as f
 
 
 def test_trail_verified_and_confidential_actor_masked(client, cast, seed_day):

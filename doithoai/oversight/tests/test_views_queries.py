@@ -5,11 +5,11 @@ import pytest
 from django.urls import reverse
 
 from doithoai.conferences.actions import create_plan
-from doithoai.core import factories as f
-from doithoai.core.factories import member
 from doithoai.followups.actions import report_resolution
 from doithoai.organizations.models import Role
 from doithoai.oversight.actions import record_observation
+from doithoai.testing import factories as f
+from doithoai.testing.factories import member
 
 MAX_QUERIES = 12  # measured 7-10 at both 5 and 50 rows
 

@@ -5,10 +5,10 @@ import datetime
 from django.urls import reverse
 
 from doithoai.conferences import actions as conf
-from doithoai.core import factories as f
 from doithoai.followups import actions as fu
 from doithoai.organizations.models import Membership
 from doithoai.oversight.actions import record_observation
+from doithoai.testing import factories as f
 
 NAMESPACES = ("conferences", "followups", "oversight", "organizations")
 
@@ -122,5 +122,5 @@ GET_AND_POST = {
     "organizations:member_add",
     "organizations:member_edit",
     "organizations:import",
-    "organizations:deadline_rules",
+    "deadlines:rules",
 }

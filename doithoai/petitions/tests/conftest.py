@@ -2,6 +2,6 @@
 
 import pytest
 
-from doithoai.core import factories
+from doithoai.testing import factories
 
 seed_day = pytest.fixture(factories.seed_day)

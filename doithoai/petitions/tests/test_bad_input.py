@@ -6,7 +6,10 @@ import pytest
 
 from doithoai.conferences.models import ConferenceStatus
 from doithoai.core.errors import Conflict, InvalidTransition, PermissionRefused, ValidationFailed
-from doithoai.core.factories import (
+from doithoai.organizations import actions as org
+from doithoai.petitions import actions as pet
+from doithoai.petitions.models import Channel, Privacy, Status
+from doithoai.testing.factories import (
     Elsewhere,
     ad_hoc_conference,
     aware,
@@ -17,9 +20,6 @@ from doithoai.core.factories import (
     submitted,
     upload,
 )
-from doithoai.organizations import actions as org
-from doithoai.petitions import actions as pet
-from doithoai.petitions.models import Channel, Privacy, Status
 
 pytestmark = pytest.mark.usefixtures("seed_day")
 

@@ -3,7 +3,10 @@
 import pytest
 
 from doithoai.core.errors import InvalidTransition
-from doithoai.core.factories import (
+from doithoai.followups import actions as fu
+from doithoai.petitions import actions as pet
+from doithoai.petitions.models import Petition, Status
+from doithoai.testing.factories import (
     Elsewhere,
     in_conference,
     reach,
@@ -12,9 +15,6 @@ from doithoai.core.factories import (
     scheduled,
     submitted,
 )
-from doithoai.followups import actions as fu
-from doithoai.petitions import actions as pet
-from doithoai.petitions.models import Petition, Status
 
 pytestmark = pytest.mark.usefixtures("seed_day")
 

@@ -7,11 +7,11 @@ from django.db import connection
 
 from doithoai.audit.models import AuditEvent, Verb
 from doithoai.core.errors import PermissionRefused
-from doithoai.core.factories import in_conference, refused, submitted
 from doithoai.followups import actions as fu
 from doithoai.petitions import actions as pet
 from doithoai.petitions.models import Attachment, Channel, Petition, Privacy, Status
 from doithoai.petitions.visibility import can_see_identity, submitter_label
+from doithoai.testing.factories import in_conference, refused, submitted
 
 pytestmark = pytest.mark.usefixtures("seed_day")
 
@@ -110,7 +110,7 @@ def _stored_text() -> str:
 
 
 def test_an_anonymous_petition_stores_no_identity_anywhere(cast):
-    from doithoai.core.factories import upload
+    from doithoai.testing.factories import upload
 
     petition = submitted(cast, privacy=Privacy.ANONYMOUS, attachments=[upload()])
     code = petition.receipt_code

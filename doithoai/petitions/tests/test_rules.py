@@ -2,7 +2,9 @@
 
 import pytest
 
-from doithoai.core.factories import (
+from doithoai.petitions import actions as pet
+from doithoai.petitions.models import Channel, Status
+from doithoai.testing.factories import (
     PermissionCase,
     ad_hoc_conference,
     check_permission,
@@ -10,8 +12,6 @@ from doithoai.core.factories import (
     received,
     submitted,
 )
-from doithoai.petitions import actions as pet
-from doithoai.petitions.models import Channel, Status
 
 pytestmark = pytest.mark.usefixtures("seed_day")
 

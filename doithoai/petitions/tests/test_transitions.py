@@ -11,11 +11,11 @@ import pytest
 
 from doithoai.audit.models import AuditEvent, Verb
 from doithoai.core.errors import InvalidTransition
-from doithoai.core.factories import ad_hoc_conference, open_conference_with, reach, received
 from doithoai.followups import actions as fu
 from doithoai.followups.models import AssignmentStatus
 from doithoai.petitions import actions as pet
 from doithoai.petitions.models import TRANSITIONS, Status
+from doithoai.testing.factories import ad_hoc_conference, open_conference_with, reach, received
 
 pytestmark = pytest.mark.usefixtures("seed_day")
 

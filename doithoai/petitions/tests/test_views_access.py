@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from doithoai.core import factories as f
+from doithoai.testing import factories as f
 
 STAFF_PAGES = ["petitions:submit", "petitions:authorize"]
 MEMBER_PAGES = ["petitions:mine", "petitions:published", "petitions:represented"]

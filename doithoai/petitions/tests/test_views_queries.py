@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from doithoai.core import factories as f
 from doithoai.followups.actions import answer_petition, assign_petition, publish_answer
+from doithoai.testing import factories as f
 
 MAX_QUERIES = 16
 

@@ -3,9 +3,9 @@
 from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
-from doithoai.core import factories as f
 from doithoai.followups.actions import answer_petition, assign_petition
 from doithoai.petitions.models import Petition
+from doithoai.testing import factories as f
 
 
 def test_inbox_shows_new_petitions_by_default(client, cast, seed_day):

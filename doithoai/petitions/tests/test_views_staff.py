@@ -6,9 +6,9 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from doithoai.audit.models import AuditEvent
-from doithoai.core import factories as f
 from doithoai.followups.actions import answer_petition
 from doithoai.petitions.models import Petition
+from doithoai.testing import factories as f
 
 
 def _form(**extra):

@@ -2,9 +2,9 @@ import datetime
 
 import pytest
 
-from doithoai.core.factories import aware
 from doithoai.petitions import actions as pet
 from doithoai.reports import stats
+from doithoai.testing.factories import aware
 
 from .world import build_year, fixed_deadlines
 

@@ -6,10 +6,10 @@ import pytest
 
 from doithoai.conferences import actions as conf
 from doithoai.core.errors import InvalidTransition, PermissionRefused, ValidationFailed
-from doithoai.core.factories import aware, freeze, received
 from doithoai.deadlines.models import Deadline
 from doithoai.followups import actions as fu
 from doithoai.reports.actions import submit_report
+from doithoai.testing.factories import aware, freeze, received
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from types import SimpleNamespace
 
 from doithoai.conferences import actions as conf
 from doithoai.conferences.models import CombinedWith, Kind
-from doithoai.core.factories import aware
 from doithoai.followups import actions as fu
 from doithoai.petitions import actions as pet
+from doithoai.testing.factories import aware
 
 
 def fixed_deadlines(monkeypatch) -> None:

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from doithoai.audit.log import verify
-from doithoai.organizations.models import Agency
+from doithoai.audit.models import AuditEvent
 
 
 class Command(BaseCommand):
@@ -17,7 +17,9 @@ class Command(BaseCommand):
     def handle(self, *args, subcommand, agency=None, **options):
         target = None
         if agency:
-            target = Agency.objects.filter(code=agency).first()
+            # The agency model sits a layer above the audit log: reach it through the relation.
+            agency_model = AuditEvent._meta.get_field("agency").related_model
+            target = agency_model.objects.filter(code=agency).first()
             if target is None:
                 raise CommandError(f"no agency with code {agency!r}")
         reports = verify(target)

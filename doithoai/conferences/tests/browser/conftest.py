@@ -1,3 +1,7 @@
-"""Reuse the browser-test cast of doithoai/core/tests/browser (one shared Chromium)."""
+"""Browser tests: the live server driven by Playwright (see doithoai.testing.browser)."""
 
-from doithoai.core.tests.browser.conftest import cast  # noqa: F401
+import pytest
+
+from doithoai.testing.browser import committed_cast
+
+cast = pytest.fixture(committed_cast)

@@ -4,8 +4,8 @@ import csv
 
 import pytest
 
-from doithoai.core.tests.browser.conftest import login, shot
 from doithoai.organizations.models import Membership
+from doithoai.testing.browser import login, shot
 
 pytestmark = pytest.mark.browser
 

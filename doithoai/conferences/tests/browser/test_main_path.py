@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 
 from doithoai.audit.log import verify
-from doithoai.core.tests.browser.conftest import login, logout, shot
 from doithoai.followups.models import Assignment
 from doithoai.petitions.models import Petition, Status
+from doithoai.testing.browser import login, logout, shot
 
 pytestmark = pytest.mark.browser
 

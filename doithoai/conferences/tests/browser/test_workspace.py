@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 
 from doithoai.conferences.models import ConferenceStatus
-from doithoai.core import factories as f
-from doithoai.core.tests.browser.conftest import login, shot
 from doithoai.followups.models import Assignment, AssignmentStatus
+from doithoai.testing import factories as f
+from doithoai.testing.browser import login, shot
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ import re
 
 from django.core import mail
 
-from doithoai.core.factories import Cast
+from doithoai.testing.factories import Cast
 
 
 def test_imported_person_sets_a_first_password_by_email(db, client):

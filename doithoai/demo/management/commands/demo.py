@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from doithoai.core.demo import LOGINS, PASSWORD, load_demo
+from doithoai.demo.story import LOGINS, PASSWORD, load_demo
 from doithoai.organizations.models import Agency
 
 

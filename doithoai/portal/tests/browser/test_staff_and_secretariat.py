@@ -5,10 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from doithoai.core import factories as f
 from doithoai.petitions.models import Petition
-
-from .conftest import login, logout, shot
+from doithoai.testing import factories as f
+from doithoai.testing.browser import login, logout, shot
 
 pytestmark = pytest.mark.browser
 

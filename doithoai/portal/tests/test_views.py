@@ -7,12 +7,12 @@ from django.core.cache import cache
 from django.template import Context, Template
 from django.urls import reverse
 
-from doithoai.core import factories as f
-from doithoai.core.deadline_display import describe
 from doithoai.core.errors import ValidationFailed
 from doithoai.core.forms import apply_action_error
+from doithoai.deadlines.display import describe
 from doithoai.followups.actions import answer_petition
 from doithoai.petitions.forms import RejectForm
+from doithoai.testing import factories as f
 
 ROLES = ["head", "deputy", "secretariat", "leader", "staff", "inspector", "admin"]
 

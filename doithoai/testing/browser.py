@@ -2,6 +2,9 @@
 browser test shares one Chromium: Playwright's sync API allows one instance per thread.
 
 Use the `page` fixture and `login(page, live_server, user)`; mark tests `@pytest.mark.browser`.
+A browser test folder's conftest gives its tests the committed cast with
+`cast = pytest.fixture(committed_cast)` (the live server runs in another thread and sees only
+committed rows).
 Screenshots go to test-artifacts/screenshots/ (git-ignored) through `shot(page, name)`.
 """
 
@@ -13,7 +16,7 @@ import pytest
 # The live server runs in a thread while Playwright's sync API drives the browser.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from doithoai.core import factories  # noqa: E402
+from doithoai.testing import factories  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -50,6 +53,11 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+def committed_cast(transactional_db):
+    """Return the fixed cast of users, committed so that the live server thread sees it."""
+    return factories.Cast()
 
 
 def login(page, live_server, user, password=factories.PASSWORD):

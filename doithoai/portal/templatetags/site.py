@@ -6,10 +6,10 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from doithoai.core.navigation import nav_for
 from doithoai.core.text import format_vn_date
 from doithoai.organizations.access import primary_membership
 from doithoai.organizations.models import Role
+from doithoai.portal.navigation import nav_for
 
 register = template.Library()
 
@@ -87,7 +87,7 @@ def status_badge(obj):
 @register.inclusion_tag("partials/deadline_badge.html")
 def deadline_badge(deadline, today=None):
     """Render a deadline as "còn N ngày làm việc" / "quá hạn N ngày" with its computation."""
-    from doithoai.core.deadline_display import describe  # noqa: PLC0415
+    from doithoai.deadlines.display import describe  # noqa: PLC0415
 
     return describe(deadline, today=today)
 

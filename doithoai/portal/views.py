@@ -35,7 +35,7 @@ def home(request):
     context = {"membership": membership}
     if membership is not None:
         context.update(sections(request.user, membership))
-    return render(request, "core/home.html", context)
+    return render(request, "portal/home.html", context)
 
 
 class ReceiptForm(forms.Form):
@@ -123,6 +123,6 @@ def receipt_lookup(request):
             context["feedback_form"] = feedback_form or ReceiptFeedbackForm(
                 initial={"code": petition and form.cleaned_data["code"]}
             )
-    response = render(request, "core/receipt_lookup.html", context, status=status)
+    response = render(request, "portal/receipt_lookup.html", context, status=status)
     response["Cache-Control"] = "no-store"
     return response
