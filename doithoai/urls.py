@@ -24,6 +24,6 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-handler400 = "doithoai.core.error_pages.bad_request"
-handler404 = "doithoai.core.error_pages.page_not_found"
-handler500 = "doithoai.core.error_pages.server_error"
+handler400 = "doithoai.portal.error_pages.bad_request"
+handler404 = "doithoai.portal.error_pages.page_not_found"
+handler500 = "doithoai.portal.error_pages.server_error"

@@ -1,9 +1,10 @@
 """`/api/v1/assignments/`: what units must resolve, and their resolution reports."""
 
 from django.db.models import Q
-from ninja import Query, Router
+from ninja import Field, Query, Router
 
 from doithoai.core.actionkit import today
+from doithoai.core.params import ID_MAX, ID_MIN
 from doithoai.followups import actions
 from doithoai.followups.models import Assignment, AssignmentStatus
 from doithoai.petitions.models import Petition
@@ -20,7 +21,7 @@ PENDING = [AssignmentStatus.ASSIGNED, AssignmentStatus.RETURNED]
 
 
 class AssignmentQuery(PageQuery):
-    unit: int | None = None
+    unit: int | None = Field(None, ge=ID_MIN, le=ID_MAX)
     status: str | None = None
     overdue: bool | None = None
 

@@ -8,6 +8,7 @@ from ninja import Field, Query, Router
 
 from doithoai.core.actionkit import today
 from doithoai.core.errors import PermissionRefused, ValidationFailed
+from doithoai.core.params import ID_MAX, ID_MIN
 from doithoai.organizations.access import memberships
 from doithoai.organizations.models import AGENCY_WIDE_ROLES, Role
 
@@ -22,7 +23,7 @@ router = Router()
 class DeadlineQuery(PageQuery):
     overdue: bool | None = None
     kind: str | None = Field(None, max_length=40)
-    unit: int | None = None
+    unit: int | None = Field(None, ge=ID_MIN, le=ID_MAX)
 
 
 def _deadline_scope(user) -> Q:

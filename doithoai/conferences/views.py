@@ -253,6 +253,10 @@ def workspace_context(request, conference, forms=None, selected=None) -> dict:
         "issue": status == ConferenceStatus.CLOSED
         and notice is not None
         and rules.has_perm("conferences.issue_notice", user, conference),
+        # What the record lets this user read in this state (documents offer the same).
+        "compilation": rules.has_perm("conferences.view_compilation", user, conference),
+        "minutes": rules.has_perm("conferences.view_minutes", user, conference),
+        "notice": notice is not None and rules.has_perm("conferences.view_notice", user, notice),
     }
     context = {
         "conference": conference,

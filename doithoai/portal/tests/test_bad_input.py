@@ -85,7 +85,9 @@ def test_the_walk_covers_the_project(cast):
     assert "/van-ban/bao-cao/VPUBND/0-6thang1.docx" in paths
     assert "/hoi-nghi/99999999999999999999/" in paths
     assert "/kien-nghi/99999999999999999999/ung-ho/" in paths
-    assert "/thong-ke/VPUBND/?year=99999" in _query_urls(_fill("thong-ke/<slug:code>/", "1", "VPUBND"))
+    assert "/thong-ke/VPUBND/?year=99999" in _query_urls(
+        _fill("thong-ke/<slug:code>/", "1", "VPUBND")
+    )
 
 
 def _walk(client, agency_code: str) -> tuple[int, list[str]]:

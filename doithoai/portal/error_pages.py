@@ -4,12 +4,12 @@ The 400 and 404 pages render with the request (menu, language); the 500 page nee
 but its template, since the database or a context processor may be what failed.
 """
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.http import HttpResponseServerError
 from django.views.decorators.csrf import requires_csrf_token
 
-from .params import BadParameter
+from doithoai.core.params import BadParameter
 
 
 @requires_csrf_token
