@@ -91,6 +91,14 @@ def _set_widths(table, widths) -> None:
             cell.width = Emu(int(width))
 
 
+def _keep_row_on_one_page(row) -> None:
+    """Forbid the row to break across pages (w:cantSplit): the block moves whole."""
+    tr_pr = row._tr.get_or_add_trPr()
+    cant_split = OxmlElement("w:cantSplit")
+    cant_split.set(qn("w:val"), "true")
+    tr_pr.append(cant_split)
+
+
 def _bottom_border(paragraph) -> None:
     """Draw a thin solid line under the paragraph (used for the short rules)."""
     p_pr = paragraph._p.get_or_add_pPr()
@@ -327,6 +335,8 @@ class OfficialDocument:
         table = self.doc.add_table(rows=1, cols=2)
         _no_borders(table)
         _set_widths(table, (Mm(75), TEXT_WIDTH - Mm(75)))
+        # Authority, title, the room to sign and the name never part across a page break.
+        _keep_row_on_one_page(table.rows[0])
         left, right = table.rows[0].cells
         if len(signatures) == 1:
             self._recipients(left, recipients, archive)
@@ -355,6 +365,12 @@ class OfficialDocument:
             _set_font(item.add_run(line), 11)
 
     def _signature(self, cell, signature: Signature) -> None:
+        """Add authority and title lines, the room to sign and seal, and the name.
+
+        Each paragraph keeps with the next and is kept whole, besides the row that cannot
+        split, so that a word processor that ignores one still keeps the block together.
+        """
+        block = []
         first = True
         for line in signature.lines:
             paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
@@ -363,6 +379,7 @@ class OfficialDocument:
             paragraph.paragraph_format.space_after = Pt(0)
             paragraph.paragraph_format.first_line_indent = Cm(0)
             _set_font(paragraph.add_run(line.upper()), 14, bold=True)
+            block.append(paragraph)
         # Room for the signature and the seal.
         space = cell.add_paragraph()
         space.paragraph_format.space_after = Pt(0)
@@ -371,6 +388,10 @@ class OfficialDocument:
         name.alignment = WD_ALIGN_PARAGRAPH.CENTER
         name.paragraph_format.first_line_indent = Cm(0)
         _set_font(name.add_run(signature.name), 14, bold=True)
+        for paragraph in [*block, space, name]:
+            paragraph.paragraph_format.keep_together = True
+            if paragraph is not name:
+                paragraph.paragraph_format.keep_with_next = True
 
     # --- Output ------------------------------------------------------------------------
 
