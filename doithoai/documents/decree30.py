@@ -126,12 +126,28 @@ def _text_width_mm(text: str, size_pt: float, *, bold: bool = False) -> float:
     return width * em
 
 
+def _as_above(recipients: list[str], addressees: list[str]) -> list[str]:
+    """Name the addressees of "Kính gửi" once, first, as "Như trên" (Decree 30 practice)."""
+    named = {_bare(a) for a in addressees}
+    others = [r for r in recipients if _bare(r) not in named]
+    if len(others) == len(recipients):
+        return recipients
+    return ["Như trên", *[r for r in others if _bare(r) != "như trên"]]
+
+
+def _bare(recipient: str) -> str:
+    """A recipient without "(để b/c)"-like notes, case or final punctuation."""
+    text = recipient.split("(")[0] if recipient.rstrip().endswith(")") else recipient
+    return text.strip().rstrip(";.").casefold()
+
+
 class OfficialDocument:
     """An A4 administrative document under construction."""
 
     def __init__(self, header: Header, *, landscape: bool = False):
         self.doc = Document()
         self.header = header
+        self.addressees: list[str] = []
         self._page_setup(landscape)
         self._styles()
         self._page_numbers()
@@ -286,6 +302,11 @@ class OfficialDocument:
             )
         return paragraph
 
+    def addressed_to(self, addressee: str):
+        """Add "Kính gửi: …" (centred); "Nơi nhận" then names this addressee "Như trên"."""
+        self.addressees.append(addressee)
+        return self.paragraph(f"Kính gửi: {addressee.rstrip('.')}.", indent=False, align="center")
+
     def heading(self, text: str):
         """Add a bold section heading (I., 1., …) in the body's indentation."""
         return self.paragraph(text, bold=True)
@@ -355,7 +376,9 @@ class OfficialDocument:
         paragraph.paragraph_format.space_after = Pt(0)
         paragraph.paragraph_format.first_line_indent = Cm(0)
         _set_font(paragraph.add_run("Nơi nhận:"), 12, bold=True, italic=True)
-        items = [r.strip().rstrip(";.") for r in recipients if r.strip()]
+        items = _as_above(
+            [r.strip().rstrip(";.") for r in recipients if r.strip()], self.addressees
+        )
         lines = [f"- {r};" for r in items] + [f"- Lưu: {archive}."]
         for line in lines:
             item = cell.add_paragraph()
