@@ -58,6 +58,7 @@ class Verb(models.TextChoices):
     TOKEN_CREATED = "token.created", _("Tạo khóa API")
     TOKEN_REVOKED = "token.revoked", _("Thu hồi khóa API")
     REPORT_SUBMITTED = "report.submitted", _("Gửi báo cáo")
+    REPORT_TEXT_SAVED = "report.text_saved", _("Soạn nội dung báo cáo")
 
 
 class AuditChainHead(models.Model):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from doithoai.conferences.models import Conference, ConferenceStatus, DialoguePlan
 from doithoai.reports import stats
 from doithoai.reports.tables import report_tables
+from doithoai.reports.texts import next_period_words, report_texts
 
 from . import context as ctx
 from .decree30 import OfficialDocument
@@ -52,7 +53,8 @@ def build_report(agency, year: int, half: int | None = None, *, summary=None) ->
     tables = {t.key: t for t in report_tables(summary)}
     figures, c = summary["figures"], summary["conferences"]
 
-    doc.heading("I. KẾT QUẢ TỔ CHỨC HỘI NGHỊ ĐỐI THOẠI")
+    doc.heading("I. KẾT QUẢ THỰC HIỆN")
+    doc.heading("1. Tổ chức hội nghị đối thoại")
     doc.paragraph(_conferences_sentence(words, c))
     start, end = summary["period_start"], summary["period_end"]
     conferences = (
@@ -81,8 +83,7 @@ def build_report(agency, year: int, half: int | None = None, *, summary=None) ->
             rows,
             widths_mm=[12, 55, 24, 30, 18, 26],
         )
-    doc.heading("II. KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT KIẾN NGHỊ")
-    doc.heading("1. Tiếp nhận kiến nghị")
+    doc.heading("2. Tiếp nhận kiến nghị")
     received = figures["petitions_received"]
     doc.paragraph(
         f"{words.capitalize()}, {office} tiếp nhận {ctx.number(received)} kiến nghị của CCVC và "
@@ -99,21 +100,21 @@ def build_report(agency, year: int, half: int | None = None, *, summary=None) ->
         ("by_unit", [12, 125, 28]),
     ):
         _table(doc, tables[key], widths)
-    doc.heading("2. Kết quả giải quyết")
+    doc.heading("3. Kết quả giải quyết")
     median = figures["median_days_to_answer"]
     doc.paragraph(
         _outcomes_sentence(figures)
         + (f" Thời gian giải quyết trung vị: {median:g} ngày." if median is not None else "")
     )
     _table(doc, tables["outcomes"], [125, 40])
-    doc.heading("3. Thực hiện cam kết của người chủ trì")
+    doc.heading("4. Thực hiện cam kết của người chủ trì")
     _table(doc, tables["commitments"], [125, 40])
-    doc.heading("4. Kết quả xử lý của các phòng, ban, đơn vị")
+    doc.heading("5. Kết quả xử lý của các phòng, ban, đơn vị")
     if tables["units"].rows:
         _table(doc, tables["units"], [11, 50, 18, 18, 18, 18, 16, 16])
     else:
         doc.paragraph("Không có kiến nghị giao đơn vị xử lý.")
-    doc.heading("III. GIÁM SÁT CỦA BAN THANH TRA NHÂN DÂN")
+    doc.heading("6. Giám sát của Ban Thanh tra nhân dân")
     observations = summary.get("observations")
     if observations:
         answered = observations.get("answered")
@@ -131,12 +132,19 @@ def build_report(agency, year: int, half: int | None = None, *, summary=None) ->
             "Ban Thanh tra nhân dân giám sát quá trình tiếp xúc, đối thoại theo quy định; "
             "trong kỳ không có ý kiến giám sát được ghi nhận."
         )
-    doc.heading("IV. ĐÁNH GIÁ CHUNG")
-    doc.paragraph(
-        f"Việc đối thoại trực tiếp được thực hiện theo kế hoạch; các kiến nghị của CCVC và người "
-        f"lao động được tiếp nhận, tổng hợp, giải đáp và theo dõi đến khi có kết quả. {office} "
-        f"tiếp tục đôn đốc các phòng, ban, đơn vị giải quyết dứt điểm các kiến nghị còn lại./."
-    )
+    prose = report_texts(agency, year, half, summary)
+    doc.heading("7. Đánh giá chung")
+    _prose(doc, prose["assessment"])
+    doc.heading("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
+    doc.heading("1. Tồn tại, hạn chế")
+    _prose(doc, prose["shortcomings"])
+    doc.heading("2. Nguyên nhân")
+    _prose(doc, prose["causes"])
+    doc.heading(f"III. PHƯƠNG HƯỚNG, NHIỆM VỤ {next_period_words(year, half).upper()}")
+    _prose(doc, prose["directions"])
+    doc.heading("IV. KIẾN NGHỊ, ĐỀ XUẤT")
+    _prose(doc, prose["recommendations"])
+    doc.paragraph(f"Trên đây là báo cáo kết quả đối thoại trực tiếp {words} của {office}./.")
     doc.closing(
         [agency.report_recipient, f"Lãnh đạo {office}"],
         ctx.archive_line(agency),
@@ -196,3 +204,10 @@ def _outcomes_sentence(f: dict) -> str:
         else "không còn kiến nghị nào đang giải quyết"
     )
     return f"{settled}; {written}; {assigned}; {still}."
+
+
+def _prose(doc, text: str) -> None:
+    """Print the secretariat's prose, one paragraph per line."""
+    for line in text.splitlines():
+        if line.strip():
+            doc.paragraph(line.strip())
