@@ -5,15 +5,21 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from doithoai.conferences import urls as conference_urls
+from doithoai.followups import urls as followup_urls
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("doithoai.api.urls")),
-    path("lich/", include("doithoai.workdays.urls")),
     path("thoi-han/", include("doithoai.deadlines.urls")),
     path("thong-bao/", include("doithoai.notifications.urls")),
     path("kien-nghi/", include("doithoai.petitions.urls")),
-    path("hoi-nghi/", include("doithoai.conferences.urls")),
+    # The conference pages: the workspace (conferences) and its running order (followups).
+    path(
+        "hoi-nghi/",
+        include((conference_urls.urlpatterns + followup_urls.session_patterns, "conferences")),
+    ),
     path("xu-ly/", include("doithoai.followups.urls")),
     path("to-chuc/", include("doithoai.organizations.urls")),
     path("van-ban/", include("doithoai.documents.urls")),

@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router
 
@@ -26,18 +25,6 @@ class DeadlineQuery(PageQuery):
     unit: int | None = Field(None, ge=ID_MIN, le=ID_MAX)
 
 
-def _deadline_scope(user) -> Q:
-    """Agency-wide roles see every deadline of their agency; unit leaders their unit's."""
-    condition = Q(pk__in=[])
-    for agency_id, member in memberships(user).items():
-        roles = member.role_set
-        if roles & AGENCY_WIDE_ROLES:
-            condition |= Q(agency_id=agency_id)
-        elif Role.UNIT_LEADER in roles and member.unit_id:
-            condition |= Q(agency_id=agency_id, unit_id=member.unit_id)
-    return condition
-
-
 @router.get("/deadlines/", response={200: s.Page[s.DeadlineOut], **ERRORS}, tags=["deadlines"])
 def list_deadlines(request, filters: Query[DeadlineQuery]):
     """List the open steps with their due dates, overdue first."""
@@ -45,7 +32,8 @@ def list_deadlines(request, filters: Query[DeadlineQuery]):
 
     day = today()
     rows = (
-        Deadline.objects.filter(_deadline_scope(request.auth), status="open")
+        Deadline.objects.visible_to(request.auth)
+        .filter(status="open")
         .select_related("unit")
         .order_by("due_date", "id")
     )

@@ -7,8 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.followups.models import CommitmentForm
-from doithoai.organizations.models import Role, Unit
+from doithoai.organizations.models import Role
 from doithoai.petitions.forms import PrivacyWidget
 from doithoai.petitions.models import Privacy, Topic
 
@@ -164,70 +163,6 @@ class StatementForm(forms.Form):
         self.fields["speaker"].queryset = members_with(agency, *Role.values)
 
 
-class AnswerForm(forms.Form):
-    """Answer at the conference, directly or by a leader the chair designates."""
-
-    prefix = "an"
-
-    answerer = PersonChoiceField(
-        label=_("Người giải đáp"),
-        queryset=None,
-        required=False,
-        help_text=_("Để trống nếu người chủ trì trực tiếp giải đáp."),
-    )
-    text = forms.CharField(
-        label=_("Nội dung giải đáp"), widget=forms.Textarea(attrs={"rows": 3}), max_length=50000
-    )
-
-    def __init__(self, *args, agency, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["answerer"].queryset = members_with(
-            agency, Role.HEAD, Role.DEPUTY, Role.UNIT_LEADER
-        )
-
-
-class CommitForm(forms.Form):
-    """Commit a time and a form of answer for what the conference could not settle."""
-
-    prefix = "cm"
-
-    promised_on = VNDateField(label=_("Hạn trả lời cam kết"))
-    form = forms.ChoiceField(label=_("Hình thức trả lời"), choices=CommitmentForm.choices)
-    note = forms.CharField(
-        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-
-LIMIT_CHOICES = [
-    ("7", _("7 ngày làm việc kể từ thông báo kết luận")),
-    ("15", _("15 ngày làm việc (cần xác minh, làm rõ hoặc theo quy trình pháp luật)")),
-]
-
-
-class AssignForm(forms.Form):
-    """Assign a petition to a unit to resolve within 7 (or 15) working days."""
-
-    prefix = "as"
-
-    unit = forms.ModelChoiceField(label=_("Đơn vị xử lý"), queryset=Unit.objects.none())
-    limit = forms.ChoiceField(
-        label=_("Thời hạn báo cáo"), choices=LIMIT_CHOICES, initial="7", widget=forms.RadioSelect
-    )
-    verification_reason = forms.CharField(
-        label=_("Lý do cần 15 ngày"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=2000,
-    )
-    instructions = forms.CharField(
-        label=_("Nội dung giao"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-    def __init__(self, *args, agency, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.filter(agency=agency, is_active=True)
-
-
 class FloorForm(forms.Form):
     """A petition raised from the floor during the conference."""
 
@@ -279,3 +214,18 @@ class NoticeIssueForm(forms.Form):
     """Approve and issue the conclusion notice."""
 
     issued_on = VNDateField(label=_("Ngày ban hành"))
+
+
+class ScheduleForm(forms.Form):
+    """Put received petitions on a conference."""
+
+    conference = forms.ModelChoiceField(label=_("Hội nghị"), queryset=None)
+    petitions = forms.ModelMultipleChoiceField(
+        label=_("Kiến nghị"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, conferences, petitions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["conference"].queryset = conferences
+        self.fields["petitions"].queryset = petitions
+        self.fields["petitions"].label_from_instance = lambda p: f"{p.code} — {p.title}"

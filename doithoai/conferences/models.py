@@ -173,6 +173,16 @@ class Conference(models.Model):
         return self.title
 
     @property
+    def takes_agenda_changes(self) -> bool:
+        """Tell whether petitions may still be put on or taken off the agenda (not yet opened)."""
+        return self.status in (ConferenceStatus.PLANNED, ConferenceStatus.COMPILED)
+
+    @property
+    def is_in_progress(self) -> bool:
+        """Tell whether the conference is being held now (floor petitions are taken)."""
+        return self.status == ConferenceStatus.IN_PROGRESS
+
+    @property
     def date(self):
         """The conference day in the agency's time zone."""
         from django.utils import timezone

@@ -36,6 +36,8 @@ rules.add_perm("conferences.send_compilation", is_secretariat)
 rules.add_perm("conferences.open_conference", is_effective_chair)
 rules.add_perm("conferences.close_conference", is_effective_chair)
 rules.add_perm("conferences.record_statement", is_effective_chair | is_secretariat)
+# Asked by petitions.record_petition for a petition raised from the floor of this conference.
+rules.add_perm("conferences.record_floor_petition", is_effective_chair | is_secretariat)
 rules.add_perm("conferences.draft_notice", is_secretariat)
 rules.add_perm("conferences.issue_notice", is_effective_chair | is_head)
 rules.add_perm("conferences.publish_notice", is_head | is_secretariat)

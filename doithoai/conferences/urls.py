@@ -2,10 +2,16 @@
 
 from django.urls import path
 
-from . import views, views_session
+from . import views, views_compilation
 
 app_name = "conferences"
 urlpatterns = [
+    # The secretariat's preparation: petitions onto a conference, the compiled list (rule 4)
+    path("dua-vao/", views_compilation.schedule, name="schedule"),
+    path("rut/<int:pk>/", views_compilation.unschedule, name="unschedule"),
+    path("tong-hop/", views_compilation.compilations, name="compilations"),
+    path("tong-hop/<int:pk>/", views_compilation.compilation, name="compilation"),
+    path("tong-hop/<int:pk>/gui/", views_compilation.send_compilation, name="send_compilation"),
     path("", views.conference_list, name="list"),
     path("ke-hoach/", views.plans, name="plans"),
     path("ke-hoach/lap/", views.plan_create, name="plan_create"),
@@ -19,10 +25,4 @@ urlpatterns = [
     path("<int:pk>/be-mac/", views.close, name="close"),
     path("<int:pk>/thong-bao/du-thao/", views.notice_draft, name="notice_draft"),
     path("<int:pk>/thong-bao/ban-hanh/", views.notice_issue, name="notice_issue"),
-    path("<int:pk>/tai-hoi-nghi/", views_session.floor, name="floor"),
-    path("<int:pk>/muc/<int:item_pk>/", views_session.item, name="item"),
-    path("<int:pk>/muc/<int:item_pk>/phat-bieu/", views_session.statement, name="statement"),
-    path("<int:pk>/muc/<int:item_pk>/giai-dap/", views_session.answer, name="answer"),
-    path("<int:pk>/muc/<int:item_pk>/cam-ket/", views_session.commit, name="commit"),
-    path("<int:pk>/muc/<int:item_pk>/giao/", views_session.assign, name="assign"),
 ]

@@ -2,7 +2,8 @@
 the chair's delegation, opening and closing, and the conclusion notice.
 
 The running order (statements, answers, commitments, assignments, floor petitions) lives in
-`views_session.py`; both render `conferences/detail.html`.
+`followups.views_session` (answering, committing and assigning are follow-up actions); both
+render `conferences/detail.html`.
 """
 
 import rules
@@ -16,7 +17,6 @@ from django.views.decorators.http import require_POST
 from doithoai.core.actionkit import today
 from doithoai.core.forms import apply_action_error
 from doithoai.core.pages import paginate, render_htmx, run
-from doithoai.followups.models import Assignment
 from doithoai.organizations.models import Delegation, DelegationKind, Role
 from doithoai.organizations.pages import role_required
 from doithoai.petitions.models import Status
@@ -214,6 +214,17 @@ def compiled_groups(user, items) -> list:
     return [(g, list(units.items())) for g, units in groups.items()]
 
 
+# What the apps above add to the workspace (the follow-up app: the conference's assignments):
+# callables (conference, user) -> dict of context.
+_WORKSPACE_CONTEXT = []
+
+
+def add_workspace_context(provider) -> None:
+    """Register `provider(conference, user) -> dict`, merged into the workspace's context."""
+    if provider not in _WORKSPACE_CONTEXT:
+        _WORKSPACE_CONTEXT.append(provider)
+
+
 def workspace_context(request, conference, forms=None, selected=None) -> dict:
     """Return what the workspace shows for the conference's state and the user's rights."""
     user = request.user
@@ -233,26 +244,17 @@ def workspace_context(request, conference, forms=None, selected=None) -> dict:
     status = conference.status
     chair = is_effective_chair(user, conference)
     may = {
-        "delegate": status in BEFORE
-        and chair_delegation is None
-        and rules.has_perm("conferences.delegate_chair", user, conference),
-        "revoke": status in BEFORE
-        and chair_delegation is not None
-        and rules.has_perm("organizations.revoke_delegation", user, chair_delegation),
-        "cancel": status in BEFORE
-        and rules.has_perm("conferences.cancel_conference", user, conference),
-        "open": status == ConferenceStatus.COMPILED and chair,
-        "run": status == ConferenceStatus.IN_PROGRESS and chair,
-        "minute": status == ConferenceStatus.IN_PROGRESS
-        and rules.has_perm("conferences.record_statement", user, conference),
-        "floor": status == ConferenceStatus.IN_PROGRESS
-        and (chair or Role.SECRETARIAT in request.membership.role_set),
-        "close": status == ConferenceStatus.IN_PROGRESS and chair,
-        "draft": status == ConferenceStatus.CLOSED
-        and rules.has_perm("conferences.draft_notice", user, conference),
-        "issue": status == ConferenceStatus.CLOSED
-        and notice is not None
-        and rules.has_perm("conferences.issue_notice", user, conference),
+        "delegate": actions.can_delegate_chair(user, conference),
+        "revoke": chair_delegation is not None
+        and actions.can_revoke_chair_delegation(user, chair_delegation),
+        "cancel": actions.can_cancel_conference(user, conference),
+        "open": actions.can_open_conference(user, conference),
+        "run": actions.can_run_conference(user, conference),
+        "minute": actions.can_record_statement(user, conference),
+        "floor": actions.can_record_floor_petition(user, conference),
+        "close": actions.can_close_conference(user, conference),
+        "draft": actions.can_draft_notice(user, conference),
+        "issue": actions.can_issue_notice(user, conference, notice),
         # What the record lets this user read in this state (documents offer the same).
         "compilation": rules.has_perm("conferences.view_compilation", user, conference),
         "minutes": rules.has_perm("conferences.view_minutes", user, conference),
@@ -267,15 +269,10 @@ def workspace_context(request, conference, forms=None, selected=None) -> dict:
         "may": may,
         "is_chair": chair,
         "selected": selected,
-        "assignments": list(
-            Assignment.objects.filter(conference=conference)
-            .select_related("unit", "petition")
-            .order_by("due_date", "id")
-        )
-        if status in (ConferenceStatus.CLOSED, ConferenceStatus.CONCLUDED)
-        else [],
         "undecided": sum(1 for i in items if i.status in ("pending", "open")),
     }
+    for extra in _WORKSPACE_CONTEXT:
+        context.update(extra(conference, user))
     if may["delegate"]:
         context["delegate_form"] = forms.get("delegate") or DelegateForm(agency=agency)
     if may["revoke"] or may["cancel"]:

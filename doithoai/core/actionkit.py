@@ -13,6 +13,17 @@ def require(permission: str, user, obj=None, message=None) -> None:
         raise PermissionRefused(message)
 
 
+def allowed(user, permission: str, obj=None, states=None, *, status_field: str = "status") -> bool:
+    """Tell, without raising, what `require` (and `require_state` with `states`) would decide.
+
+    The `can_*` checks beside the actions are built from this and the same permission names
+    and state tuples the actions enforce, so a page never offers what the action would refuse.
+    """
+    if not getattr(user, "is_authenticated", False) or not rules.has_perm(permission, user, obj):
+        return False
+    return states is None or getattr(obj, status_field) in states
+
+
 def require_text(value: str, field: str, label: str, *, max_length: int | None = None) -> str:
     """Return stripped text, refusing it when empty or too long."""
     text = (value or "").strip()

@@ -19,9 +19,13 @@ from django.dispatch import Signal
 action_done = Signal()
 
 
-def publish(name: str, *, agency, by, **payload) -> None:
-    """Announce that an action happened; subscribers run now, in the caller's transaction."""
-    action_done.send(sender=name, name=name, agency=agency, by=by, **payload)
+def publish(name: str, *, agency, by, **payload) -> list:
+    """Announce that an action happened; subscribers run now, in the caller's transaction.
+
+    Return what the subscribers returned (for the action's audit record), in no set order.
+    """
+    replies = action_done.send(sender=name, name=name, agency=agency, by=by, **payload)
+    return [reply for _receiver, reply in replies if reply is not None]
 
 
 def subscribe(name: str, receiver) -> None:
@@ -29,7 +33,8 @@ def subscribe(name: str, receiver) -> None:
 
     def _only(sender, **kwargs):
         if sender == name:
-            receiver(**kwargs)
+            return receiver(**kwargs)
+        return None
 
     _only.__name__ = f"on_{name}"
     action_done.connect(

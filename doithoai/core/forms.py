@@ -10,5 +10,5 @@ def apply_action_error(form, exc) -> None:
     name to the form's. The form keeps its bound data, so nothing the user typed is lost.
     """
     field = getattr(form, "error_aliases", {}).get(exc.field, exc.field)
-    field = field if exc.field in form.fields else None
+    field = field if field in form.fields else None
     form.add_error(field or NON_FIELD_ERRORS, str(exc.message))

@@ -66,7 +66,8 @@ def board(
     day = today or local_today()
     cal = get_calendar()
     rows = (
-        Deadline.objects.filter(agency=agency, status=Status.OPEN)
+        Deadline.objects.visible_to(user)
+        .filter(agency=agency, status=Status.OPEN)
         .select_related("unit", "petition", "conference", "responsible_user")
         .order_by("due_date", "id")
     )

@@ -6,19 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-
-def _working_days_between(start: datetime.date, end: datetime.date) -> int:
-    """Count working days after `start` up to and including `end` (the official calendar);
-    beyond the calendar's years (after 2100) count weekdays."""
-    from doithoai.workdays.calendar import OutOfRange, get_calendar
-
-    try:
-        return get_calendar().working_days_between(start, end)
-    except OutOfRange:
-        return sum(
-            (start + datetime.timedelta(days=i)).weekday() < 5
-            for i in range(1, (end - start).days + 1)
-        )
+from doithoai.core.text import format_vn_date
+from doithoai.workdays.loader import get_calendar
 
 
 def describe(deadline, today: datetime.date | None = None) -> dict:
@@ -40,7 +29,7 @@ def describe(deadline, today: datetime.date | None = None) -> dict:
         text = ngettext("quá hạn %(n)d ngày", "quá hạn %(n)d ngày", overdue) % {"n": overdue}
         tone = "late"
     else:
-        left = _working_days_between(today, due)
+        left = get_calendar().working_days_between(today, due)
         if left == 0:
             text = _("hết hạn hôm nay")
             tone = "warn"
@@ -55,5 +44,28 @@ def describe(deadline, today: datetime.date | None = None) -> dict:
         "text": text,
         "tone": tone,
         "label": getattr(deadline, "get_kind_display", lambda: "")(),
-        "computation": computation,
+        "computation": explain(computation),
     }
+
+
+def explain(computation: dict | None) -> list[tuple[str, str]]:
+    """Return how a deadline was computed as labelled lines a person reads (no raw keys).
+
+    The texts were written in Vietnamese when the deadline opened and are stored with it, so
+    the panel shows what was decided then, whatever the calendar says today.
+    """
+    if not computation:
+        return []
+    made_up = ", ".join(
+        f"{format_vn_date(datetime.date.fromisoformat(d['date']))} ({d['name']})"
+        for d in computation.get("made_up") or []
+    )
+    rows = [
+        (_("Quy định áp dụng"), computation.get("rule_text", "")),
+        (_("Cách đếm"), computation.get("text", "")),
+        (_("Ngày nghỉ không tính"), computation.get("skipped_text", "")),
+        (_("Ngày làm bù được tính"), made_up),
+        (_("Hạn rơi vào ngày nghỉ"), (computation.get("rolled") or {}).get("text", "")),
+        (_("Hạn"), computation.get("due_text", "")),
+    ]
+    return [(label, str(text)) for label, text in rows if text]

@@ -8,6 +8,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.organizations.access import memberships
+from doithoai.organizations.models import AGENCY_WIDE_ROLES, Role
+
 
 def _days(label, default, *, maximum=60, help_text=""):
     return models.PositiveSmallIntegerField(
@@ -90,6 +93,31 @@ class Status(models.TextChoices):
     CANCELLED = "cancelled", _("Đã hủy")
 
 
+class DeadlineQuerySet(models.QuerySet):
+    """Deadlines filtered by who may see them."""
+
+    def visible_to(self, user):
+        """Return the deadlines `user` may see, in one query.
+
+        The agency-wide roles (head, deputies, secretariat, inspection board, admin) see every
+        deadline of their agency; a unit leader those of their unit; everyone the steps of the
+        petitions they submitted and the steps they are personally responsible for.
+        """
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        condition = Q(pk__in=[])
+        for agency_id, member in memberships(user).items():
+            roles = member.role_set
+            if roles & AGENCY_WIDE_ROLES:
+                condition |= Q(agency_id=agency_id)
+                continue
+            own = Q(petition__submitter=user) | Q(responsible_user=user)
+            if Role.UNIT_LEADER in roles and member.unit_id:
+                own |= Q(unit_id=member.unit_id)
+            condition |= Q(agency_id=agency_id) & own
+        return self.filter(condition)
+
+
 class Deadline(models.Model):
     """One time limit of one step (a subject: conference, assignment, petition…), tracked to its end.
 
@@ -152,6 +180,8 @@ class Deadline(models.Model):
     completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
     completed_late = models.BooleanField(_("hoàn thành trễ hạn"), default=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    objects = DeadlineQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("thời hạn")

@@ -3,6 +3,19 @@ from django.utils.translation import gettext_lazy as _
 
 
 class FollowupsConfig(AppConfig):
+    """What follows a conference: answers, commitments, assignments and their resolution."""
+
     name = "doithoai.followups"
     label = "followups"
     verbose_name = _("Giải quyết sau hội nghị")
+
+    def ready(self):
+        from doithoai.conferences.views import add_workspace_context
+        from doithoai.core import events
+        from doithoai.petitions.visibility import link_unit
+
+        from . import receivers
+
+        link_unit(receivers.assigned_to_unit)
+        events.subscribe("notice_issued", receivers.on_notice_issued)
+        add_workspace_context(receivers.conference_assignments)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from doithoai.deadlines.models import Deadline, DeadlineRules, Status
@@ -77,10 +77,7 @@ def recipients(deadline, kind, secretariat, leaders) -> list:
 
 
 def _link() -> str:
-    try:
-        return reverse("deadlines:board")
-    except NoReverseMatch:
-        return ""
+    return reverse("deadlines:board")
 
 
 def _what(deadline) -> str:

@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from doithoai.core.filters import CheckedFilterSet, IdFilter, YearFilter
 from doithoai.core.text import fold
+from doithoai.deadlines.models import Deadline
 
 from .models import Channel, Petition, Privacy, Status, TopicGroup
+from .visibility import concerning_unit
 
 
 class PetitionFilter(CheckedFilterSet):
@@ -46,18 +48,11 @@ class PetitionFilter(CheckedFilterSet):
 
     def by_unit(self, queryset, name, value):
         """Petitions concerning, raised by, or assigned to the unit."""
-        from doithoai.followups.models import Assignment
-
-        assigned = Assignment.objects.filter(petition=OuterRef("pk"), unit_id=value)
-        return queryset.filter(
-            Q(concerned_unit_id=value) | Q(submitter_unit_id=value) | Q(Exists(assigned))
-        )
+        return queryset.filter(concerning_unit(value))
 
     def by_overdue(self, queryset, name, value):
         """Petitions with an open step past its due date."""
         from django.utils import timezone
-
-        from doithoai.deadlines.models import Deadline
 
         late = Deadline.objects.filter(
             petition=OuterRef("pk"), status="open", due_date__lt=timezone.localdate()

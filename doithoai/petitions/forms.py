@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from doithoai.organizations.models import Delegation, DelegationKind, Membership, Unit
+from doithoai.organizations.models import Delegation, DelegationKind, Unit
 
 from .models import Privacy, Topic
 
@@ -109,10 +109,6 @@ class SubmitForm(forms.Form):
         self.fields["on_behalf"].initial = AS_SELF
         if not self.is_bound:
             self.initial.setdefault("token", uuid.uuid4())
-
-
-class SupportForm(forms.Form):
-    """Nothing to enter: the button is the support."""
 
 
 class FeedbackForm(forms.Form):
@@ -262,34 +258,3 @@ class MergeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["duplicates"].queryset = candidates
         self.fields["duplicates"].label_from_instance = lambda p: f"{p.code} — {p.title}"
-
-
-class ScheduleForm(forms.Form):
-    """Put received petitions on a conference."""
-
-    conference = forms.ModelChoiceField(label=_("Hội nghị"), queryset=None)
-    petitions = forms.ModelMultipleChoiceField(
-        label=_("Kiến nghị"), queryset=None, widget=forms.CheckboxSelectMultiple
-    )
-
-    def __init__(self, *args, conferences, petitions, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["conference"].queryset = conferences
-        self.fields["petitions"].queryset = petitions
-        self.fields["petitions"].label_from_instance = lambda p: f"{p.code} — {p.title}"
-
-
-class UrgeForm(forms.Form):
-    """An optional word to the late unit."""
-
-    message = forms.CharField(
-        label=_("Nội dung đôn đốc"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-
-def members_of(agency):
-    """Return the agency's active memberships with their users (for pickers)."""
-    return Membership.objects.filter(agency=agency, is_active=True).select_related("user")

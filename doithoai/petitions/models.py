@@ -297,11 +297,6 @@ class Petition(models.Model):
     def __str__(self):
         return f"{self.code} {self.title}"
 
-    @property
-    def is_open(self) -> bool:
-        """Tell whether the petition is still in the process."""
-        return self.status in OPEN_STATUSES
-
     def can_move_to(self, target: str) -> bool:
         """Tell whether the lifecycle allows moving from the current state to `target`."""
         return target in TRANSITIONS.get(self.status, set())

@@ -12,12 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doithoai.audit.models import AuditEvent
-from doithoai.conferences.models import ConclusionNotice
 from doithoai.core.actionkit import today
 from doithoai.core.errors import ActionError
 from doithoai.core.forms import apply_action_error
 from doithoai.core.pages import paginate, render_htmx
-from doithoai.followups.models import Answer
 from doithoai.organizations import actions as org_actions
 from doithoai.organizations.models import Delegation, DelegationKind, Role
 from doithoai.organizations.pages import member_required, role_required
@@ -48,7 +46,6 @@ def list_queryset(user):
 
 def filter_options(agency) -> dict:
     """Return the choices the filter bar offers (three small queries)."""
-    from doithoai.conferences.models import Conference
     from doithoai.organizations.models import Unit
 
     from .models import Status, Topic
@@ -58,7 +55,10 @@ def filter_options(agency) -> dict:
         "topics": list(Topic.objects.filter(agency=agency).only("id", "name")),
         "units": list(Unit.objects.filter(agency=agency).only("id", "name")),
         "conferences": list(
-            Conference.objects.filter(agency=agency).only("id", "title").order_by("-starts_at")[:20]
+            # The conference model is a layer above: reach it through the petition's relation.
+            Petition.conference.field.related_model.objects.filter(agency=agency)
+            .only("id", "title")
+            .order_by("-starts_at")[:20]
         ),
     }
 
@@ -313,30 +313,6 @@ def withdraw(request, pk):
     else:
         messages.success(request, _("Đã rút kiến nghị."))
     return redirect("petitions:detail", petition.pk)
-
-
-# --- Published answers and notices --------------------------------------------------------
-
-
-@member_required
-def published(request):
-    """List the answers and conclusion notices published to staff, newest first."""
-    agency = request.membership.agency
-    notices = list(
-        ConclusionNotice.objects.filter(agency=agency, published_at__isnull=False)
-        .select_related("conference")
-        .order_by("-published_at")[:10]
-    )
-    answers = (
-        Answer.objects.filter(agency=agency, published_at__isnull=False)
-        .select_related("petition", "petition__topic")
-        .order_by("-published_at", "-id")
-    )
-    return render(
-        request,
-        "petitions/published.html",
-        {"notices": notices, "page_obj": paginate(request, answers)},
-    )
 
 
 # --- Representatives ----------------------------------------------------------------------

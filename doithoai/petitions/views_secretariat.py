@@ -1,22 +1,16 @@
-"""Secretariat pages: inbox, paper petitions, classify, merge, reject, transfer, schedule,
-the compiled list for the chair, following up assignments, publishing answers and notices."""
+"""Secretariat pages on petitions: inbox, paper petitions, classify, merge, reject, transfer.
 
-import datetime
+Putting petitions on a conference and the compiled list are `conferences.views_compilation`;
+following up assignments and publishing answers are `followups.views_secretariat`."""
 
 from django.contrib import messages
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from doithoai.conferences import actions as conf_actions
-from doithoai.conferences.models import ConclusionNotice, Conference, ConferenceStatus
 from doithoai.core.errors import ActionError
 from doithoai.core.forms import apply_action_error
 from doithoai.core.pages import paginate, render_htmx
-from doithoai.followups import actions as fu_actions
-from doithoai.followups.models import Answer, Assignment, AssignmentStatus
 from doithoai.organizations.models import Role
 from doithoai.organizations.pages import role_required
 
@@ -27,9 +21,7 @@ from .forms import (
     ReceiveForm,
     RecordForm,
     RejectForm,
-    ScheduleForm,
     TransferForm,
-    UrgeForm,
 )
 from .models import Channel, Petition, Status
 from .similar import similar_petitions
@@ -37,7 +29,6 @@ from .views import filter_options, label_rows, list_queryset
 
 secretariat = role_required(Role.SECRETARIAT)
 COMPILE_DAYS_BEFORE = 5
-SCHEDULABLE = [ConferenceStatus.PLANNED, ConferenceStatus.COMPILED]
 
 
 @secretariat
@@ -225,227 +216,3 @@ def transfer(request, pk):
         ),
         _("Đã chuyển kiến nghị %(c)s.") % {"c": petition.code},
     )
-
-
-# --- Scheduling and the compiled list -----------------------------------------------------
-
-
-def _schedulable(request):
-    agency = request.membership.agency
-    conferences = Conference.objects.filter(agency=agency, status__in=SCHEDULABLE).order_by(
-        "starts_at"
-    )
-    petitions = Petition.objects.filter(agency=agency, status=Status.RECEIVED).select_related(
-        "topic"
-    )
-    return conferences, petitions
-
-
-@secretariat
-def schedule(request):
-    """Put received petitions on a conference that has not opened yet."""
-    conferences, petitions = _schedulable(request)
-    form = ScheduleForm(request.POST or None, conferences=conferences, petitions=petitions)
-    if request.method == "POST" and form.is_valid():
-        try:
-            done = actions.schedule_petitions(
-                conference=form.cleaned_data["conference"],
-                petitions=list(form.cleaned_data["petitions"]),
-                by=request.user,
-            )
-        except ActionError as exc:
-            apply_action_error(form, exc)
-        else:
-            messages.success(request, _("Đã đưa %(n)d kiến nghị vào hội nghị.") % {"n": len(done)})
-            return redirect("petitions:compilation", form.cleaned_data["conference"].pk)
-    page = paginate(request, petitions, per_page=100)
-    return render(request, "petitions/schedule.html", {"form": form, "page_obj": page})
-
-
-@require_POST
-@secretariat
-def unschedule(request, pk):
-    """Take a petition off a conference that has not opened yet."""
-    petition = _agency_petition(request, pk)
-    conference_id = petition.conference_id
-    try:
-        actions.unschedule_petition(
-            petition=petition, reason=request.POST.get("reason", ""), by=request.user
-        )
-    except ActionError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đã rút %(c)s khỏi chương trình.") % {"c": petition.code})
-    if conference_id:
-        return redirect("petitions:compilation", conference_id)
-    return redirect("petitions:manage", petition.pk)
-
-
-def compile_due(conference) -> datetime.date:
-    """Return the last day to send the compiled list: 5 days before the conference (rule 4)."""
-    return conference.date - datetime.timedelta(days=COMPILE_DAYS_BEFORE)
-
-
-@secretariat
-def compilations(request):
-    """List the conferences whose compiled list is being prepared or was sent."""
-    conferences = (
-        Conference.objects.filter(agency=request.membership.agency)
-        .exclude(status=ConferenceStatus.CANCELLED)
-        .annotate(items=Count("agenda"))
-        .order_by("-starts_at")
-    )
-    page = paginate(request, conferences)
-    for c in page.object_list:
-        c.compile_due = compile_due(c)
-    return render(request, "petitions/compilations.html", {"page_obj": page})
-
-
-@secretariat
-def compilation(request, pk):
-    """Show a conference's compiled list grouped by topic, with its due date and send button."""
-    conference = get_object_or_404(
-        Conference.objects.filter(agency=request.membership.agency), pk=pk
-    )
-    petitions = label_rows(
-        request.user,
-        list(
-            list_queryset(request.user)
-            .filter(conference=conference, status=Status.SCHEDULED)
-            .order_by("topic__group", "topic__position", "code")
-        ),
-    )
-    groups: dict = {}
-    for p in petitions:
-        key = p.topic.get_group_display() if p.topic else _("Chưa phân loại")
-        groups.setdefault(key, []).append(p)
-    context = {
-        "conference": conference,
-        "groups": groups,
-        "count": len(petitions),
-        "due": compile_due(conference),
-        "can_send": conference.status in SCHEDULABLE and bool(petitions),
-    }
-    return render(request, "petitions/compilation.html", context)
-
-
-@require_POST
-@secretariat
-def send_compilation(request, pk):
-    """Send the compiled list to the chair, with one action."""
-    conference = get_object_or_404(
-        Conference.objects.filter(agency=request.membership.agency), pk=pk
-    )
-    try:
-        conf_actions.send_compilation(conference=conference, by=request.user)
-    except ActionError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đã gửi tổng hợp kiến nghị cho người chủ trì."))
-    return redirect("petitions:compilation", conference.pk)
-
-
-# --- Follow-up and publication ------------------------------------------------------------
-
-
-@secretariat
-def followup(request):
-    """List assignments still open, late ones first, with a button to urge the unit."""
-    qs = (
-        Assignment.objects.visible_to(request.user)
-        .filter(
-            agency=request.membership.agency,
-            status__in=[
-                AssignmentStatus.ASSIGNED,
-                AssignmentStatus.RETURNED,
-                AssignmentStatus.REPORTED,
-            ],
-        )
-        .select_related("petition", "unit", "conference")
-        .order_by("due_date", "id")
-    )
-    if request.GET.get("overdue"):
-        from doithoai.core.actionkit import today
-
-        qs = qs.filter(due_date__lt=today())
-    return render(
-        request,
-        "petitions/followup.html",
-        {
-            "page_obj": paginate(request, qs),
-            "urge_form": UrgeForm(),
-            "urgeable": ("assigned", "returned"),
-        },
-    )
-
-
-@require_POST
-@secretariat
-def urge(request, pk):
-    """Urge a unit to report on its assignment."""
-    assignment = get_object_or_404(
-        Assignment.objects.visible_to(request.user).filter(agency=request.membership.agency),
-        pk=pk,
-    )
-    form = UrgeForm(request.POST)
-    message = form.cleaned_data["message"] if form.is_valid() else ""
-    try:
-        fu_actions.urge_assignment(assignment=assignment, message=message, by=request.user)
-    except ActionError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Đã đôn đốc %(u)s.") % {"u": assignment.unit})
-    return redirect(reverse("petitions:followup"))
-
-
-@secretariat
-def publish(request):
-    """List answers and issued notices not yet posted for staff, to publish them."""
-    agency = request.membership.agency
-    answers = (
-        Answer.objects.filter(agency=agency, published_at__isnull=True)
-        .select_related("petition", "answered_by")
-        .order_by("-created_at", "-id")
-    )
-    notices = list(
-        ConclusionNotice.objects.filter(
-            agency=agency, status="issued", published_at__isnull=True
-        ).select_related("conference")
-    )
-    return render(
-        request,
-        "petitions/publish.html",
-        {"page_obj": paginate(request, answers), "notices": notices},
-    )
-
-
-@require_POST
-@secretariat
-def publish_answer(request, pk):
-    """Post one answer for all staff."""
-    answer = get_object_or_404(Answer, pk=pk, agency=request.membership.agency)
-    try:
-        fu_actions.publish_answer(answer=answer, by=request.user)
-    except ActionError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request, _("Đã công khai trả lời kiến nghị %(c)s.") % {"c": answer.petition.code}
-        )
-    return redirect("petitions:publish")
-
-
-@require_POST
-@secretariat
-def publish_notice(request, pk):
-    """Post an issued conclusion notice for all staff."""
-    notice = get_object_or_404(ConclusionNotice, pk=pk, agency=request.membership.agency)
-    try:
-        conf_actions.publish_notice(notice=notice, by=request.user)
-    except ActionError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request, _("Đã công khai thông báo kết luận %(s)s.") % {"s": notice.symbol}
-        )
-    return redirect("petitions:publish")

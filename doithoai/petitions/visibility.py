@@ -1,6 +1,6 @@
 """Who may see which petitions, and whose identity they may learn."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from doithoai.organizations.access import memberships
@@ -21,12 +21,29 @@ SHARED_STATUSES = [
 ]
 
 
+# How a unit is linked to a petition beyond the petition's own fields, added by the apps above
+# (the follow-up app links a unit to the petitions assigned to it): callables unit_id -> Q.
+_UNIT_LINKS = []
+
+
+def link_unit(builder) -> None:
+    """Register `builder(unit_id) -> Q`: more petitions a unit is concerned with."""
+    if builder not in _UNIT_LINKS:
+        _UNIT_LINKS.append(builder)
+
+
+def concerning_unit(unit_id) -> Q:
+    """Return the condition for the petitions a unit is concerned with, raised or handles."""
+    condition = Q(concerned_unit_id=unit_id) | Q(submitter_unit_id=unit_id)
+    for builder in _UNIT_LINKS:
+        condition |= builder(unit_id)
+    return condition
+
+
 def visible_petitions(queryset, user):
     """Filter `queryset` to the petitions `user` may see, in one query."""
     if not getattr(user, "is_authenticated", False):
         return queryset.none()
-    from doithoai.followups.models import Assignment
-
     condition = Q(pk__in=[])
     for agency_id, membership in memberships(user).items():
         roles = membership.role_set
@@ -40,14 +57,7 @@ def visible_petitions(queryset, user):
         )
         condition |= mine
         if Role.UNIT_LEADER in roles and membership.unit_id:
-            assigned = Assignment.objects.filter(
-                petition=OuterRef("pk"), unit_id=membership.unit_id
-            )
-            condition |= Q(agency_id=agency_id) & (
-                Q(concerned_unit_id=membership.unit_id)
-                | Q(submitter_unit_id=membership.unit_id)
-                | Q(Exists(assigned))
-            )
+            condition |= Q(agency_id=agency_id) & concerning_unit(membership.unit_id)
     return queryset.filter(condition)
 
 

@@ -1,9 +1,8 @@
 """What the home page lists for each role: open items and the nearest deadlines."""
 
-from django.apps import apps
-from django.db.models import Q
-
 from doithoai.conferences.models import Conference, ConferenceStatus
+from doithoai.deadlines.models import Deadline
+from doithoai.deadlines.models import Status as DeadlineStatus
 from doithoai.followups.models import Assignment, AssignmentStatus
 from doithoai.organizations.models import AGENCY_WIDE_ROLES, Delegation, DelegationKind, Role
 from doithoai.petitions.models import OPEN_STATUSES, Petition, Status
@@ -67,16 +66,10 @@ def sections(user, membership) -> dict:
 
 
 def nearest_deadlines(user, membership) -> list:
-    """Return the user's nearest open deadlines (none until the deadlines app has its model)."""
-    try:
-        deadline_model = apps.get_model("deadlines", "Deadline")
-    except LookupError:
-        return []
-    roles = membership.role_set
-    qs = deadline_model.objects.filter(agency=membership.agency, status="open")
-    if not roles & AGENCY_WIDE_ROLES:
-        condition = Q(petition__submitter=user)
-        if Role.UNIT_LEADER in roles and membership.unit_id:
-            condition |= Q(unit_id=membership.unit_id)
-        qs = qs.filter(condition)
-    return list(qs.select_related("petition", "conference").order_by("due_date", "id")[:LIMIT])
+    """Return the nearest open deadlines the user may see in their agency."""
+    return list(
+        Deadline.objects.visible_to(user)
+        .filter(agency=membership.agency, status=DeadlineStatus.OPEN)
+        .select_related("petition", "conference")
+        .order_by("due_date", "id")[:LIMIT]
+    )

@@ -1,12 +1,12 @@
-"""The site's navigation: which links each role sees, tolerant of pages not built yet.
+"""The site's navigation: which links each role sees.
 
-Other apps add their pages by URL name here; a name that does not resolve (an app whose
-pages are still being written) is skipped, so a missing URL never breaks rendering.
+Every page is named by its URL name; a name that does not resolve is an error (the test of
+the navigation renders it for every role), never a link silently left out.
 """
 
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.organizations.access import memberships
@@ -32,10 +32,10 @@ NAV = [
     NavItem(_("Gửi kiến nghị"), "petitions:submit", STAFF),
     NavItem(_("Kiến nghị của tôi"), "petitions:mine", STAFF),
     NavItem(_("Tiếp nhận"), "petitions:inbox", SECRETARIAT),
-    NavItem(_("Đưa vào hội nghị"), "petitions:schedule", SECRETARIAT),
-    NavItem(_("Tổng hợp"), "petitions:compilations", SECRETARIAT),
-    NavItem(_("Đôn đốc"), "petitions:followup", SECRETARIAT),
-    NavItem(_("Công bố"), "petitions:publish", SECRETARIAT),
+    NavItem(_("Đưa vào hội nghị"), "conferences:schedule", SECRETARIAT),
+    NavItem(_("Tổng hợp"), "conferences:compilations", SECRETARIAT),
+    NavItem(_("Đôn đốc"), "followups:followup", SECRETARIAT),
+    NavItem(_("Công bố"), "followups:publish", SECRETARIAT),
     NavItem(
         _("Hội nghị"),
         "conferences:list",
@@ -56,17 +56,9 @@ NAV = [
         frozenset({Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}),
     ),
     NavItem(_("Quản trị"), "organizations:home", frozenset({Role.ADMIN})),
-    NavItem(_("Trả lời đã công khai"), "petitions:published", EVERYONE),
+    NavItem(_("Trả lời đã công khai"), "followups:published", EVERYONE),
     NavItem(_("Ủy quyền đại diện"), "petitions:authorize", STAFF),
 ]
-
-
-def safe_reverse(name: str, *args) -> str | None:
-    """Return the URL for a name, or None when no such URL exists yet."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
 
 
 def user_roles(user) -> frozenset[str]:
@@ -84,9 +76,7 @@ def nav_for(user, current_path: str = "") -> list[dict]:
     for item in NAV:
         if not (held & item.roles):
             continue
-        url = safe_reverse(item.url_name)
-        if url is None:
-            continue
+        url = reverse(item.url_name)
         current = url == current_path or (url != "/" and current_path.startswith(url))
         links.append({"label": item.label, "url": url, "current": current})
     return links

@@ -281,27 +281,16 @@ def overdue_now(agencies, as_of: datetime.date | None = None) -> dict:
     }
 
 
-def observations(agencies, start, end) -> dict | None:
-    """Count the inspection board's observations in the period, or None without that model."""
-    try:
-        from doithoai.oversight.models import Observation
-    except ImportError:
-        return None
-    fields = {f.name for f in Observation._meta.get_fields()}
-    date_field = next(
-        (f for f in ("observed_on", "created_at", "recorded_at") if f in fields), None
+def observations(agencies, start, end) -> dict:
+    """Count the inspection board's observations recorded in the period, and those answered."""
+    from doithoai.oversight.models import Observation
+
+    rows = Observation.objects.filter(
+        agency_id__in=_ids(agencies), created_at__date__gte=start, created_at__date__lte=end
     )
-    if date_field is None or "agency" not in fields:
-        return None
-    rows = Observation.objects.filter(agency_id__in=_ids(agencies))
-    if date_field.endswith("_at"):
-        rows = rows.filter(**{f"{date_field}__date__gte": start, f"{date_field}__date__lte": end})
-    else:
-        rows = rows.filter(**{f"{date_field}__gte": start, f"{date_field}__lte": end})
-    figures = {"recorded": rows.count()}
-    if "answered_at" in fields:
-        figures["answered"] = rows.filter(answered_at__isnull=False).count()
-    return figures
+    return rows.aggregate(
+        recorded=Count("id"), answered=Count("id", filter=Q(answered_at__isnull=False))
+    )
 
 
 def conferences_by_year(agencies) -> list:

@@ -348,17 +348,6 @@ def conference_in(cast, status: str):
 DOMAIN_APPS = ("organizations", "petitions", "conferences", "followups", "audit")
 
 
-def row_counts() -> dict[str, int]:
-    """Count the rows of every domain model."""
-    from django.apps import apps
-
-    return {
-        model._meta.label: model.objects.count()
-        for label in DOMAIN_APPS
-        for model in apps.get_app_config(label).get_models()
-    }
-
-
 def db_state() -> dict[str, list]:
     """Return every row of every domain model (to show a refused action changed nothing)."""
     from django.apps import apps

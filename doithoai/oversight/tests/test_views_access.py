@@ -34,6 +34,12 @@ GET_ALLOWED = {
     "organizations:import": {"admin"},
     "organizations:import_job": set(),  # a job lives in its creator's session: 404 to others
     "deadlines:rules": {"admin"},
+    "conferences:schedule": {"secretariat"},
+    "conferences:compilations": {"secretariat"},
+    "conferences:compilation": {"secretariat"},
+    "followups:followup": {"secretariat"},
+    "followups:publish": {"secretariat"},
+    "followups:published": set(ROLES),
 }
 
 

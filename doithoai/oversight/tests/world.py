@@ -11,6 +11,8 @@ from doithoai.oversight.actions import record_observation
 from doithoai.testing import factories as f
 
 NAMESPACES = ("conferences", "followups", "oversight", "organizations")
+# Routes of other namespaces these tests cover too (the agency admin's deadline rules).
+EXTRA_ROUTES = ("deadlines:rules",)
 
 
 class World:
@@ -35,6 +37,8 @@ class World:
             by=cast.leader,
         )
         self.file = self.assignment.attachments.get()
+        self.answer = f.reach(cast, "answered").answers.first()
+        self.notice = f.conference_in(cast, "concluded").notice
         self.observation = record_observation(
             agency=cast.agency, kind="recommendation", text="Cần đúng hạn.", by=cast.inspector
         )
@@ -66,6 +70,12 @@ class World:
             "followups:accept": [w.assignment.pk],
             "followups:return": [w.assignment.pk],
             "followups:attachment": [w.file.pk],
+            "conferences:compilation": [w.planned.pk],
+            "conferences:send_compilation": [w.planned.pk],
+            "conferences:unschedule": [w.petition.pk],
+            "followups:urge": [w.assignment.pk],
+            "followups:publish_answer": [w.answer.pk],
+            "followups:publish_notice": [w.notice.pk],
             "oversight:petition": [w.petition.pk],
             "oversight:conference": [w.conference.pk],
             "oversight:observation_answer": [w.observation.pk],
@@ -89,7 +99,7 @@ def route_names() -> list[str]:
     for ns in NAMESPACES:
         _prefix, sub = resolver.namespace_dict[ns]
         names += [f"{ns}:{p.name}" for p in sub.url_patterns if p.name]
-    return sorted(names)
+    return sorted(names + list(EXTRA_ROUTES))
 
 
 POST_ONLY = {
@@ -111,6 +121,11 @@ POST_ONLY = {
     "followups:extend",
     "followups:accept",
     "followups:return",
+    "conferences:send_compilation",
+    "conferences:unschedule",
+    "followups:urge",
+    "followups:publish_answer",
+    "followups:publish_notice",
     "oversight:observation_create",
     "oversight:observation_answer",
     "organizations:unit_add",
@@ -119,6 +134,7 @@ POST_ONLY = {
 # Pages that also take a POST (a form on the same URL).
 GET_AND_POST = {
     "conferences:create",
+    "conferences:schedule",
     "organizations:member_add",
     "organizations:member_edit",
     "organizations:import",

@@ -2,12 +2,12 @@
 support, and the petitioner's feedback."""
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
+from doithoai.core import events
 from doithoai.core.actionkit import (
     move,
     require,
@@ -86,8 +86,6 @@ MERGEABLE = {Status.SUBMITTED, Status.RECEIVED, Status.SCHEDULED}
 @transaction.atomic
 def merge_petitions(*, lead: Petition, duplicates, by, reason: str = "") -> Petition:
     """Group duplicates under a lead petition; the lead keeps every merged one."""
-    from doithoai.conferences.models import AgendaItem, ConferenceStatus
-
     lead = _lock(lead)
     require("petitions.merge_petition", by, lead)
     ids = {p.pk for p in duplicates}
@@ -109,11 +107,7 @@ def merge_petitions(*, lead: Petition, duplicates, by, reason: str = "") -> Peti
         if (
             dup.status == Status.SCHEDULED
             and dup.conference
-            and dup.conference.status
-            not in (
-                ConferenceStatus.PLANNED,
-                ConferenceStatus.COMPILED,
-            )
+            and not dup.conference.takes_agenda_changes
         ):
             raise InvalidTransition(
                 _("%(code)s đã được đối thoại, không gộp được.") % {"code": dup.code},
@@ -122,7 +116,8 @@ def merge_petitions(*, lead: Petition, duplicates, by, reason: str = "") -> Peti
         before = snapshot(dup, "status", "merged_into", "conference")
         move(dup, Status.MERGED, TRANSITIONS)
         dup.merged_into = lead
-        AgendaItem.objects.filter(petition=dup).delete()
+        if dup.conference_id:
+            events.publish("petition_left_agenda", agency=dup.agency, by=by, petition=dup)
         dup.conference = None
         dup.save()
         # Petitions already merged into the duplicate follow it to the lead.
@@ -232,11 +227,9 @@ def transfer_petition(*, petition: Petition, to: str, reason: str, by) -> Petiti
 @transaction.atomic
 def schedule_petitions(*, conference, petitions, by) -> list[Petition]:
     """Put received petitions on a conference's agenda, in the order given."""
-    from doithoai.conferences.models import AgendaItem, Conference, ConferenceStatus
-
-    conference = Conference.objects.select_for_update().get(pk=conference.pk)
+    conference = type(conference).objects.select_for_update().get(pk=conference.pk)
     require("petitions.schedule_petition", by, conference)
-    if conference.status not in (ConferenceStatus.PLANNED, ConferenceStatus.COMPILED):
+    if not conference.takes_agenda_changes:
         raise InvalidTransition(
             _("Hội nghị đang ở trạng thái “%(s)s”, không thêm kiến nghị được.")
             % {"s": conference.get_status_display()},
@@ -246,7 +239,6 @@ def schedule_petitions(*, conference, petitions, by) -> list[Petition]:
     if not ids:
         raise ValidationFailed(_("Chọn ít nhất một kiến nghị."), field="petitions")
     rows = {p.pk: p for p in Petition.objects.select_for_update().filter(pk__in=ids)}
-    position = conference.agenda.aggregate(m=Max("position"))["m"] or 0
     scheduled = []
     for pk in ids:
         petition = rows.get(pk)
@@ -263,9 +255,12 @@ def schedule_petitions(*, conference, petitions, by) -> list[Petition]:
         move(petition, Status.SCHEDULED, TRANSITIONS)
         petition.conference = conference
         petition.save()
-        position += 1
-        AgendaItem.objects.create(
-            agency=conference.agency, conference=conference, petition=petition, position=position
+        events.publish(
+            "petition_scheduled",
+            agency=conference.agency,
+            by=by,
+            petition=petition,
+            conference=conference,
         )
         record(
             Verb.PETITION_SCHEDULED,
@@ -283,19 +278,14 @@ def schedule_petitions(*, conference, petitions, by) -> list[Petition]:
 @transaction.atomic
 def unschedule_petition(*, petition: Petition, by, reason: str = "") -> Petition:
     """Take a petition off a conference that has not opened yet."""
-    from doithoai.conferences.models import AgendaItem, ConferenceStatus
-
     petition = _lock(petition)
     require("petitions.schedule_petition", by, petition)
     require_state(petition, (Status.SCHEDULED,))
-    if petition.conference and petition.conference.status not in (
-        ConferenceStatus.PLANNED,
-        ConferenceStatus.COMPILED,
-    ):
+    if petition.conference and not petition.conference.takes_agenda_changes:
         raise InvalidTransition(_("Hội nghị đã khai mạc."), field="conference")
     before = snapshot(petition, "status", "conference")
     move(petition, Status.RECEIVED, TRANSITIONS)
-    AgendaItem.objects.filter(petition=petition).delete()
+    events.publish("petition_left_agenda", agency=petition.agency, by=by, petition=petition)
     petition.conference = None
     petition.save()
     record(

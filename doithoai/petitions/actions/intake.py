@@ -4,12 +4,12 @@ import hashlib
 import secrets
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
+from doithoai.core import events
 from doithoai.core.actionkit import (
     require,
     require_text,
@@ -20,9 +20,9 @@ from doithoai.core.actionkit import (
 from doithoai.core.attachments import check_upload
 from doithoai.core.errors import InvalidTransition, PermissionRefused, ValidationFailed
 from doithoai.core.text import fold
-from doithoai.organizations.access import has_role, next_number
 from doithoai.organizations.access import membership as membership_of
-from doithoai.organizations.models import Agency, Delegation, DelegationKind, Role
+from doithoai.organizations.access import next_number
+from doithoai.organizations.models import Agency, Delegation, DelegationKind
 
 from ..models import (
     Attachment,
@@ -197,16 +197,16 @@ def record_petition(
     conference=None,
     attachments=(),
 ) -> Petition:
-    """Record a petition received on paper, or raised from the floor of an open conference."""
-    from doithoai.conferences.models import AgendaItem, Conference, ConferenceStatus
+    """Record a petition received on paper, or raised from the floor of an open conference.
 
+    From the floor, the conferences app decides who may record it
+    (`conferences.record_floor_petition`) and puts it on the agenda (event
+    "petition_scheduled").
+    """
     if conference is not None:
-        conference = Conference.objects.select_for_update().get(pk=conference.pk)
+        conference = type(conference).objects.select_for_update().get(pk=conference.pk)
     if channel == Channel.FLOOR and conference is not None:
-        from doithoai.conferences.rules import is_effective_chair
-
-        if not (is_effective_chair(by, conference) or has_role(by, agency, Role.SECRETARIAT)):
-            raise PermissionRefused()
+        require("conferences.record_floor_petition", by, conference)
     else:
         require("petitions.record_petition", by, agency)
     if channel not in (Channel.PAPER, Channel.FLOOR):
@@ -230,7 +230,7 @@ def record_petition(
     if channel == Channel.FLOOR:
         if conference is None:
             raise ValidationFailed(_("Chọn hội nghị đang diễn ra."), field="conference")
-        if conference.status != ConferenceStatus.IN_PROGRESS:
+        if not conference.is_in_progress:
             raise InvalidTransition(
                 _("Chỉ ghi kiến nghị tại hội nghị khi hội nghị đang diễn ra."), field="conference"
             )
@@ -259,9 +259,8 @@ def record_petition(
         conference=conference if channel == Channel.FLOOR else None,
     )
     if channel == Channel.FLOOR:
-        position = (conference.agenda.aggregate(m=Max("position"))["m"] or 0) + 1
-        AgendaItem.objects.create(
-            agency=agency, conference=conference, petition=petition, position=position
+        events.publish(
+            "petition_scheduled", agency=agency, by=by, petition=petition, conference=conference
         )
     record(
         Verb.PETITION_RECORDED,

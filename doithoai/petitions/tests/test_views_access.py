@@ -6,14 +6,14 @@ from django.urls import reverse
 from doithoai.testing import factories as f
 
 STAFF_PAGES = ["petitions:submit", "petitions:authorize"]
-MEMBER_PAGES = ["petitions:mine", "petitions:published", "petitions:represented"]
+MEMBER_PAGES = ["petitions:mine", "followups:published", "petitions:represented"]
 SECRETARIAT_PAGES = [
     "petitions:inbox",
     "petitions:record",
-    "petitions:schedule",
-    "petitions:compilations",
-    "petitions:followup",
-    "petitions:publish",
+    "conferences:schedule",
+    "conferences:compilations",
+    "followups:followup",
+    "followups:publish",
 ]
 ROLES = ["head", "deputy", "secretariat", "leader", "staff", "inspector", "admin"]
 STAFF_ROLES = {"staff", "leader"}
@@ -82,7 +82,7 @@ def test_secretariat_posts_refused_to_staff(client, cast, seed_day, name):
 
 def test_compilation_page_only_for_secretariat(client, cast, seed_day):
     conference = f.ad_hoc_conference(cast)
-    url = reverse("petitions:compilation", args=[conference.pk])
+    url = reverse("conferences:compilation", args=[conference.pk])
     assert _get(client, cast.secretariat, url).status_code == 200
     assert _get(client, cast.head, url).status_code == 403
     assert client.logout() is None and client.get(url).status_code == 302

@@ -42,7 +42,7 @@ def test_published_and_publish(client, cast, seed_day, django_assert_max_num_que
         if i % 2:
             publish_answer(answer=answer, by=cast.secretariat)
     client.force_login(cast.secretariat)
-    for name in ("petitions:published", "petitions:publish"):
+    for name in ("followups:published", "followups:publish"):
         with django_assert_max_num_queries(MAX_QUERIES):
             assert client.get(reverse(name)).status_code == 200
 
@@ -55,7 +55,7 @@ def test_followup(client, cast, seed_day, django_assert_max_num_queries, rows):
         )
     client.force_login(cast.secretariat)
     with django_assert_max_num_queries(MAX_QUERIES):
-        response = client.get(reverse("petitions:followup"))
+        response = client.get(reverse("followups:followup"))
     assert response.status_code == 200
 
 
@@ -66,6 +66,8 @@ def test_compilation(client, cast, seed_day, django_assert_max_num_queries, rows
         f.scheduled(cast, conference, title=f"Kiến nghị {i}")
     client.force_login(cast.secretariat)
     with django_assert_max_num_queries(MAX_QUERIES):
-        assert client.get(reverse("petitions:compilation", args=[conference.pk])).status_code == 200
+        assert (
+            client.get(reverse("conferences:compilation", args=[conference.pk])).status_code == 200
+        )
     with django_assert_max_num_queries(MAX_QUERIES):
-        assert client.get(reverse("petitions:compilations")).status_code == 200
+        assert client.get(reverse("conferences:compilations")).status_code == 200

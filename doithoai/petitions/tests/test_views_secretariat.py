@@ -102,12 +102,12 @@ def test_schedule_then_send_compilation(client, cast, seed_day):
     petition = f.received(cast)
     client.force_login(cast.secretariat)
     response = client.post(
-        reverse("petitions:schedule"), {"conference": conference.pk, "petitions": [petition.pk]}
+        reverse("conferences:schedule"), {"conference": conference.pk, "petitions": [petition.pk]}
     )
     assert response.status_code == 302
-    page = client.get(reverse("petitions:compilation", args=[conference.pk]))
+    page = client.get(reverse("conferences:compilation", args=[conference.pk]))
     assert page.context["count"] == 1 and page.context["can_send"]
-    client.post(reverse("petitions:send_compilation", args=[conference.pk]))
+    client.post(reverse("conferences:send_compilation", args=[conference.pk]))
     conference.refresh_from_db()
     assert conference.status == "compiled"
 
@@ -115,7 +115,7 @@ def test_schedule_then_send_compilation(client, cast, seed_day):
 def test_unschedule(client, cast, seed_day):
     petition = f.scheduled(cast)
     client.force_login(cast.secretariat)
-    client.post(reverse("petitions:unschedule", args=[petition.pk]))
+    client.post(reverse("conferences:unschedule", args=[petition.pk]))
     petition.refresh_from_db()
     assert petition.status == "received"
 
@@ -123,7 +123,7 @@ def test_unschedule(client, cast, seed_day):
 def test_urge_late_unit_is_audited(client, cast, seed_day):
     assignment = assign_petition(petition=f.received(cast), unit=cast.unit, by=cast.head)
     client.force_login(cast.secretariat)
-    response = client.post(reverse("petitions:urge", args=[assignment.pk]), {"message": "Khẩn."})
+    response = client.post(reverse("followups:urge", args=[assignment.pk]), {"message": "Khẩn."})
     assert response.status_code == 302
     event = AuditEvent.objects.get(verb="assignment.urged")
     assert event.reason == "Khẩn." and event.actor == cast.secretariat
@@ -132,19 +132,19 @@ def test_urge_late_unit_is_audited(client, cast, seed_day):
 def test_urge_refused_to_head(client, cast, seed_day):
     assignment = assign_petition(petition=f.received(cast), unit=cast.unit, by=cast.head)
     client.force_login(cast.head)
-    assert client.post(reverse("petitions:urge", args=[assignment.pk])).status_code == 403
+    assert client.post(reverse("followups:urge", args=[assignment.pk])).status_code == 403
 
 
 def test_publish_answer_and_notice(client, cast, seed_day):
     answer = answer_petition(petition=f.received(cast), text="Trả lời công khai.", by=cast.head)
     conference = f.conference_in(cast, "concluded")
     client.force_login(cast.secretariat)
-    client.post(reverse("petitions:publish_answer", args=[answer.pk]))
-    client.post(reverse("petitions:publish_notice", args=[conference.notice.pk]))
-    again = client.post(reverse("petitions:publish_answer", args=[answer.pk]), follow=True)
+    client.post(reverse("followups:publish_answer", args=[answer.pk]))
+    client.post(reverse("followups:publish_notice", args=[conference.notice.pk]))
+    again = client.post(reverse("followups:publish_answer", args=[answer.pk]), follow=True)
     assert "đã được công khai" in again.content.decode()
     client.force_login(cast.staff2)
-    html = client.get(reverse("petitions:published")).content.decode()
+    html = client.get(reverse("followups:published")).content.decode()
     assert "Trả lời công khai." in html and conference.notice.symbol in html
     assert AuditEvent.objects.filter(verb="notice.published").count() == 1
 
@@ -152,4 +152,4 @@ def test_publish_answer_and_notice(client, cast, seed_day):
 def test_publish_refused_to_staff(client, cast, seed_day):
     answer = answer_petition(petition=f.received(cast), text="Trả lời.", by=cast.head)
     client.force_login(cast.staff)
-    assert client.post(reverse("petitions:publish_answer", args=[answer.pk])).status_code == 403
+    assert client.post(reverse("followups:publish_answer", args=[answer.pk])).status_code == 403

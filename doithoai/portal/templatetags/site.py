@@ -1,12 +1,10 @@
 """Template helpers for the site layout: the header context, dates, badges."""
 
-import json
-
 from django import template
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from doithoai.core.text import format_vn_date
+from doithoai.notifications import services
 from doithoai.organizations.access import primary_membership
 from doithoai.organizations.models import Role
 from doithoai.portal.navigation import nav_for
@@ -34,23 +32,9 @@ def site_context(context):
     }
 
 
-def _unread_count(user) -> int | None:
-    """Return the user's unread notifications, when the notifications app offers a count."""
-    try:
-        from doithoai.notifications import services  # noqa: PLC0415 - optional app
-    except ImportError:
-        return None
-    counter = getattr(services, "unread_count", None)
-    return counter(user) if counter else None
-
-
-@register.simple_tag
-def url_or_none(name, *args):
-    """Return the URL of a name, or an empty string when it does not exist yet."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return ""
+def _unread_count(user) -> int:
+    """Return the user's unread notifications."""
+    return services.unread_count(user)
 
 
 @register.filter
@@ -65,15 +49,6 @@ def vndate(value):
             value = timezone.localtime(value)
         return value.strftime("%d/%m/%Y %H:%M")
     return format_vn_date(value)
-
-
-@register.filter
-def pretty_json(value):
-    """Render a JSON-able value indented, for the deadline computation details."""
-    try:
-        return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True, default=str)
-    except (TypeError, ValueError):
-        return str(value)
 
 
 @register.inclusion_tag("partials/status_badge.html")

@@ -140,10 +140,24 @@ def test_deadline_badge_texts(db):
 def test_deadline_badge_unfolds_its_computation(db):
     class Deadline:
         due_date = datetime.date(2018, 6, 18)
-        computation = {"start": "2018-06-08", "working_days": 7}
+        computation = {
+            "rule": "working_days",
+            "start": "2018-06-08",
+            "days": 7,
+            "rule_text": "Báo cáo kết quả xử lý trong 7 ngày làm việc",
+            "text": "7 ngày làm việc, tính từ ngày tiếp theo ngày 08/06/2018",
+            "skipped_text": "",
+            "made_up": [{"date": "2018-06-16", "name": "Làm bù"}],
+            "due_text": "18/06/2018",
+        }
         status = "open"
 
     html = Template("{% load site %}{% deadline_badge d today %}").render(
         Context({"d": Deadline(), "today": datetime.date(2018, 6, 20)})
     )
-    assert "<details" in html and "working_days" in html and "quá hạn 2 ngày" in html
+    assert "<details" in html and "quá hạn 2 ngày" in html
+    assert "Cách đếm" in html and "7 ngày làm việc, tính từ ngày tiếp theo ngày 08/06/2018" in html
+    assert "16/06/2018 (Làm bù)" in html and "Hạn</dt><dd>18/06/2018" in html
+    # No raw key of the stored record reaches the reader.
+    for key in ("working_days", "rule_text", "skipped_text", "due_text", "made_up"):
+        assert key not in html

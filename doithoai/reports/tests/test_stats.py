@@ -60,7 +60,22 @@ def test_summary_numbers_for_the_year(cast, world):
     # P1 answered 45 days after submission, P2 67, P3 52: the median is 52.
     assert s["resolution"] == {"answered": 3, "median_days": 52, "max_days": 67}
     assert s["figures"]["median_days_to_answer"] == 52
-    assert s["observations"] is None or "recorded" in s["observations"]
+    assert s["observations"] == {"recorded": 0, "answered": 0}
+
+
+def test_observations_are_counted_in_their_period(cast, world, time_machine):
+    from doithoai.oversight.actions import answer_observation, record_observation
+
+    time_machine.move_to(aware(2018, 7, 10), tick=False)
+    answered = record_observation(
+        agency=cast.agency, kind="recommendation", text="Cần đúng hạn.", by=cast.inspector
+    )
+    answer_observation(observation=answered, text="Đã chấn chỉnh.", by=cast.head)
+    record_observation(agency=cast.agency, kind="observation", text="Ghi nhận.", by=cast.inspector)
+    time_machine.move_to(aware(2019, 1, 5), tick=False)
+    record_observation(agency=cast.agency, kind="observation", text="Năm sau.", by=cast.inspector)
+    s = stats.summary(cast.agency, 2018, as_of=AS_OF)
+    assert s["observations"] == {"recorded": 2, "answered": 1}
 
 
 def test_units_on_time_rate(cast, world):

@@ -3,6 +3,9 @@ or by a designated leader), commit a time and form, assign to a unit, add a floo
 
 One view and one template: an item renders the whole workspace, or only the item panel
 (`conferences/_item.html`, with the running order swapped out of band) when htmx asks.
+
+These pages live in the follow-up app because answering, committing and assigning are its
+actions; their URLs stay in the `conferences` namespace, composed in `doithoai/urls.py`.
 """
 
 from django.contrib import messages
@@ -10,17 +13,25 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doithoai.conferences import actions as conf_actions
+from doithoai.conferences.forms import FloorForm, StatementForm
+from doithoai.conferences.models import AgendaItem, Statement
+from doithoai.conferences.views import (
+    agency_conference,
+    detail,
+    run,
+    viewers,
+    workspace_context,
+    writers,
+)
 from doithoai.core.forms import apply_action_error
 from doithoai.core.pages import render_htmx
-from doithoai.followups import actions as fu_actions
 from doithoai.petitions import actions as pet_actions
 from doithoai.petitions.models import Channel
 from doithoai.petitions.visibility import submitter_label
 
-from . import actions as conf_actions
-from .forms import AnswerForm, AssignForm, CommitForm, FloorForm, StatementForm
-from .models import AgendaItem, Statement
-from .views import agency_conference, detail, run, viewers, workspace_context, writers
+from . import actions as fu_actions
+from .forms import AnswerForm, AssignForm, CommitForm
 
 
 def _item(request, pk, item_pk):

@@ -1,0 +1,54 @@
+"""How the follow-up app extends the apps below it: their registries and their events."""
+
+from django.db.models import Exists, OuterRef, Q
+
+from doithoai.conferences.models import ConferenceStatus
+from doithoai.deadlines import actions as deadlines
+
+from .models import Assignment, AssignmentStatus
+
+
+def assigned_to_unit(unit_id) -> Q:
+    """Petitions assigned to the unit (`petitions.visibility.link_unit`)."""
+    return Q(Exists(Assignment.objects.filter(petition=OuterRef("pk"), unit_id=unit_id)))
+
+
+def on_notice_issued(*, by, notice, conference, **_) -> int:
+    """Start the resolution clock of every assignment waiting for the notice (rule 7).
+
+    Return how many clocks started, for the notice's audit record.
+    """
+    waiting = list(
+        Assignment.objects.select_for_update()
+        .select_related("petition", "unit")
+        .filter(conference=conference, status=AssignmentStatus.ASSIGNED, due_date__isnull=True)
+    )
+    for assignment in waiting:
+        deadline = deadlines.open_deadline(
+            kind="resolution",
+            subject=assignment,
+            agency=conference.agency,
+            start=notice.issued_on,
+            by=by,
+            petition=assignment.petition,
+            conference=conference,
+            unit=assignment.unit,
+            verification=assignment.needs_verification,
+        )
+        if deadline is not None:
+            assignment.due_date = deadline.due_date
+            assignment.save(update_fields=["due_date"])
+    return len(waiting)
+
+
+def conference_assignments(conference, user) -> dict:
+    """Show a closed conference's assignments in its workspace (`conferences.views`)."""
+    if conference.status in (ConferenceStatus.CLOSED, ConferenceStatus.CONCLUDED):
+        return {
+            "assignments": list(
+                Assignment.objects.filter(conference=conference)
+                .select_related("unit", "petition")
+                .order_by("due_date", "id")
+            )
+        }
+    return {"assignments": []}
