@@ -15,6 +15,25 @@ _YEAR_MESSAGE = lazy(
 )()
 
 
+def id_field(**kwargs) -> forms.IntegerField:
+    """A form field for a primary key typed in a query: a whole number in the database's range."""
+    kwargs.setdefault("min_value", ID_MIN)
+    kwargs.setdefault("max_value", ID_MAX)
+    kwargs.setdefault(
+        "error_messages",
+        {"invalid": _ID_MESSAGE, "min_value": _ID_MESSAGE, "max_value": _ID_MESSAGE},
+    )
+    return forms.IntegerField(**kwargs)
+
+
+def refuse_invalid(form) -> None:
+    """Refuse (400, naming the field) a bound filter form whose parameters are wrong."""
+    if form.is_bound and not form.is_valid():
+        field, errors = next(iter(form.errors.items()))
+        label = form.fields[field].label if field in form.fields else field
+        raise BadParameter(f"{label}: {errors[0]}", field=field)
+
+
 class IdFilter(django_filters.NumberFilter):
     """Filter on a primary key: a whole number within the database's range."""
 
@@ -53,8 +72,6 @@ class CheckedFilterSet(django_filters.FilterSet):
 
     @property
     def qs(self):
-        if self.is_bound and not self.is_valid():
-            field, errors = next(iter(self.errors.items()))
-            label = self.filters[field].label if field in self.filters else field
-            raise BadParameter(f"{label}: {errors[0]}", field=field)
+        if self.is_bound:
+            refuse_invalid(self.form)
         return super().qs

@@ -52,3 +52,10 @@ def test_a_bad_filter_on_a_list_page_is_a_vietnamese_400(client, cast):
     response = client.get("/hoi-nghi/?year=99999")
     assert response.status_code == 400
     assert "Năm phải là một số từ 1990 đến 2100." in response.content.decode()
+
+
+def test_a_bad_unit_on_the_decisions_list_is_a_400(client, cast):
+    client.force_login(cast.head)
+    response = client.get("/xu-ly/cho-quyet-dinh/?unit=99999999999999999999")
+    assert response.status_code == 400
+    assert "Đơn vị: Mã số không hợp lệ." in response.content.decode()
