@@ -13,6 +13,8 @@ def _media_root(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Tests log in with a password only; doithoai/accounts/tests enforce the second factor.
+    settings.MFA_REQUIRED_ROLES = []
 
 
 @pytest.fixture

@@ -23,8 +23,10 @@ urlpatterns = [
     path("xu-ly/", include("doithoai.followups.urls")),
     path("to-chuc/", include("doithoai.organizations.urls")),
     path("van-ban/", include("doithoai.documents.urls")),
+    path("ky-so/", include("doithoai.signing.urls")),
     path("thong-ke/", include("doithoai.reports.urls")),
     path("giam-sat/", include("doithoai.oversight.urls")),
+    path("", include("doithoai.accounts.urls")),
     path("", include("doithoai.portal.urls")),
 ]
 if settings.DEBUG:

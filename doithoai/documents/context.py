@@ -125,7 +125,7 @@ def signature(agency, signer, authority: str | None = None, collective: str = ""
         lines = [f"Q. {head}"]
     else:
         lines = [head]
-    return Signature(lines=lines, name=display_name(signer))
+    return Signature(lines=lines, name=display_name(signer), user=signer)
 
 
 def _position(agency, signer, held) -> str:

@@ -31,10 +31,12 @@ HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT
 
 @dataclass
 class Signature:
-    """The signature block: authority and title lines (capitals), and the signer's name."""
+    """The signature block: authority and title lines (capitals), the signer's name and user."""
 
     lines: list[str]
     name: str = ""
+    # The person named in the block (who alone may sign it digitally), when known.
+    user: object = None
 
 
 @dataclass
@@ -148,6 +150,7 @@ class OfficialDocument:
         self.doc = Document()
         self.header = header
         self.addressees: list[str] = []
+        self.signatures: list[Signature] = []
         self._page_setup(landscape)
         self._styles()
         self._page_numbers()
@@ -352,6 +355,7 @@ class OfficialDocument:
         With one signature it sits right of the recipients; with two (minutes) they sit side
         by side and the recipients, if any, follow below.
         """
+        self.signatures = list(signatures)
         self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
         table = self.doc.add_table(rows=1, cols=2)
         _no_borders(table)

@@ -323,8 +323,8 @@ def build_minutes(conference) -> OfficialDocument:
         [],
         ctx.archive_line(agency),
         [
-            Signature(["Thư ký"], ctx.display_name(secretary)),
-            Signature(["Chủ trì"], ctx.display_name(conference.chair)),
+            Signature(["Thư ký"], ctx.display_name(secretary), secretary),
+            Signature(["Chủ trì"], ctx.display_name(conference.chair), conference.chair),
         ],
     )
     return doc

@@ -1,31 +1,24 @@
 """Everyone's pages: login, the home page of things to do, the public receipt lookup."""
 
 from django import forms
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from doithoai.audit.models import AuditEvent
 from doithoai.core.errors import ActionError
 from doithoai.core.forms import apply_action_error
+from doithoai.core.net import client_address
+from doithoai.core.throttle import cache_key, within
 from doithoai.organizations.access import primary_membership
 from doithoai.petitions.actions import give_feedback, hash_receipt
+from doithoai.petitions.actions.intake import normalize_receipt
 from doithoai.petitions.models import Petition, Status
 
 from .home import sections
-
-LOOKUP_LIMIT = 5  # wrong codes per client per window
-LOOKUP_WINDOW = 15 * 60  # seconds
-
-
-class LoginView(auth_views.LoginView):
-    """Log in with the Vietnamese template; a logged-in user goes straight home."""
-
-    template_name = "registration/login.html"
-    redirect_authenticated_user = True
 
 
 @login_required
@@ -45,7 +38,7 @@ class ReceiptForm(forms.Form):
         label=gettext_lazy("Mã tiếp nhận"),
         max_length=40,
         help_text=gettext_lazy(
-            "Ví dụ AN-1A2B-3C4D-5E6F-7A8B. Không phân biệt chữ hoa, chữ thường."
+            "Ví dụ AN-1A2B-3C4D-5E6F-7A8B-9CDE. Không phân biệt chữ hoa, chữ thường."
         ),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
@@ -68,29 +61,51 @@ class ReceiptFeedbackForm(forms.Form):
     )
 
 
-def _client_key(request) -> str:
-    return "receipt-lookup:" + (request.META.get("REMOTE_ADDR") or "unknown")
+FREE_FAILURES = 5  # wrong codes an address may enter before it has to wait
+MAX_DELAY = 60  # seconds: the longest wait, however many wrong codes
+FAILURE_MEMORY = 3600  # an address's count is forgotten an hour after its last wrong code
+CODE_LIMIT = 30  # lookups of one receipt code per hour
+
+
+def _wait_left(state: dict, now: float) -> int:
+    return max(0, int(state.get("until", 0) - now + 0.999))
+
+
+def _note_failure(key: str, state: dict, now: float) -> None:
+    failures = state.get("failures", 0) + 1
+    until = now
+    if failures > FREE_FAILURES:
+        until = now + min(2 ** (failures - FREE_FAILURES), MAX_DELAY)
+    cache.set(key, {"failures": failures, "until": until}, FAILURE_MEMORY)
 
 
 def receipt_lookup(request):
     """Let an anonymous petitioner follow a petition with the receipt code (POST only).
 
-    Wrong codes are counted per client; after LOOKUP_LIMIT in LOOKUP_WINDOW the page
-    refuses further tries (429) until the window passes.
+    Wrong codes slow down only the address that enters them, and never lock anyone out:
+    after FREE_FAILURES wrong codes, each further one makes that address wait 2, 4, 8 …
+    seconds, at most MAX_DELAY, before its next try is even checked (people behind the same
+    NAT wait at most a minute). Each code may be looked up CODE_LIMIT times an hour, so a
+    leaked code cannot be polled without end. With ~65 tries an hour per address, the
+    100-bit codes cannot be guessed (the arithmetic is in petitions.actions.intake).
     """
-    key = _client_key(request)
-    blocked = cache.get(key, 0) >= LOOKUP_LIMIT
+    key = "receipt-lookup:" + client_address(request)
+    now = timezone.now().timestamp()
+    state = cache.get(key) or {}
+    wait = _wait_left(state, now)
     form = ReceiptForm(request.POST or None)
     petition = None
     feedback_form = None
     status = 200
-    if request.method == "POST" and blocked:
+    if request.method == "POST" and wait:
         form.add_error(
-            None, _("Anh/chị đã nhập sai mã quá nhiều lần. Vui lòng thử lại sau 15 phút.")
+            None,
+            _("Anh/chị đã nhập sai mã nhiều lần. Vui lòng đợi %(n)s giây rồi thử lại.")
+            % {"n": wait},
         )
         status = 429
     elif request.method == "POST" and form.is_valid():
-        code = form.cleaned_data["code"].strip().upper()
+        code = normalize_receipt(form.cleaned_data["code"])
         petition = (
             Petition.objects.filter(receipt_hash=hash_receipt(code))
             .exclude(receipt_hash="")
@@ -98,9 +113,14 @@ def receipt_lookup(request):
             .first()
         )
         if petition is None:
-            cache.add(key, 0, LOOKUP_WINDOW)
-            cache.incr(key)
+            _note_failure(key, state, now)
             form.add_error("code", _("Không tìm thấy kiến nghị với mã này."))
+        elif not within(cache_key("receipt-lookup:code", code), CODE_LIMIT, 3600):
+            petition = None
+            form.add_error(
+                None, _("Mã này đã được tra cứu quá nhiều lần trong một giờ; vui lòng thử lại sau.")
+            )
+            status = 429
         elif "satisfied" in request.POST:
             feedback_form = ReceiptFeedbackForm(request.POST)
             if feedback_form.is_valid():

@@ -9,12 +9,31 @@ Screenshots go to test-artifacts/screenshots/ (git-ignored) through `shot(page, 
 """
 
 import os
+import random
+import socket
 from pathlib import Path
 
 import pytest
 
 # The live server runs in a thread while Playwright's sync API drives the browser.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _free_port(low: int = 20000, high: int = 32000) -> int:
+    """Return a free loopback port below the ephemeral range (which clients use)."""
+    for _ in range(200):
+        port = random.randrange(low, high)
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port below 32000")
+
+
+# pytest-django's live server listens on an ephemeral port unless told otherwise.
+os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", f"127.0.0.1:{_free_port()}")
 
 from doithoai.testing import factories  # noqa: E402
 

@@ -110,7 +110,7 @@ def test_oversize_upload_is_413(api, cast, client, settings):
         data={
             "title": "Có tệp",
             "content": "Nội dung",
-            "attachments": SimpleUploadedFile("a.pdf", b"x" * 100),
+            "attachments": SimpleUploadedFile("a.pdf", b"%PDF-1.4\n" + b"x" * 100),
         },
         headers={"Authorization": f"Bearer {api.token(cast.staff)}"},
     )
@@ -121,11 +121,11 @@ def test_oversize_upload_is_413(api, cast, client, settings):
         data={
             "title": "Có tệp",
             "content": "Nội dung",
-            "attachments": SimpleUploadedFile("a.pdf", b"x"),
+            "attachments": SimpleUploadedFile("a.pdf", b"%PDF-1.4\n"),  # content is checked
         },
         headers={"Authorization": f"Bearer {api.token(cast.staff)}"},
     )
-    assert ok.status_code == 201 and ok.json()["attachments"][0]["size"] == 1
+    assert ok.status_code == 201 and ok.json()["attachments"][0]["size"] == 9
 
 
 def test_detail_of_an_invisible_petition_is_404(api, cast):

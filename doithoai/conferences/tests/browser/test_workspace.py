@@ -7,7 +7,9 @@ import pytest
 from django.utils import timezone
 
 from doithoai.conferences.models import ConferenceStatus
-from doithoai.followups.models import Assignment, AssignmentStatus
+from doithoai.deadlines.models import Deadline
+from doithoai.followups.models import AssignmentStatus
+from doithoai.oversight.models import Observation
 from doithoai.testing import factories as f
 from doithoai.testing.browser import login, shot
 
@@ -133,4 +135,12 @@ def test_board_sees_the_audit_trail_verified(page, live_server, cast):
     page.fill("#id_text", "Đề nghị bảo đảm bí mật danh tính người phản ánh.")
     page.click("button:has-text('Ghi ý kiến giám sát')")
     page.wait_for_selector(".msg-success")
-    assert Assignment.objects.count() == 0
+    observation = Observation.objects.get()
+    assert (observation.kind, observation.author, observation.petition) == (
+        "recommendation",
+        cast.inspector,
+        petition,
+    )
+    assert observation.text == "Đề nghị bảo đảm bí mật danh tính người phản ánh."
+    # The recommendation opens the head's 15-day answer (Law 10/2022 Art. 63).
+    assert Deadline.objects.filter(kind="observation", status="open").count() == 1

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from doithoai.petitions.models import Petition
 from doithoai.testing import factories as f
@@ -32,8 +33,8 @@ def test_staff_submits_sees_similar_and_follows(page, live_server, cast):
     assert Petition.objects.filter(submitter=cast.staff2).count() == 1
     shot(page, "staff-petition-detail")
     page.click("nav a:has-text('Kiến nghị của tôi')")
-    page.fill("#f-q", "nam 2018")
-    page.wait_for_timeout(900)
+    with page.expect_response(lambda r: "q=nam" in r.url and r.ok):
+        page.fill("#f-q", "nam 2018")
     assert page.locator("#rows tbody tr").count() == 1
     shot(page, "staff-my-petitions")
 
@@ -84,8 +85,9 @@ def test_secretariat_receives_schedules_and_sends(page, live_server, cast):
     login(page, live_server, cast.secretariat)
     shot(page, "secretariat-home")
     page.click("nav a:has-text('Tiếp nhận')")
-    page.fill("#f-q", "may tinh can bo")
-    page.wait_for_timeout(900)
+    with page.expect_response(lambda r: "q=may" in r.url and r.ok):
+        page.fill("#f-q", "may tinh can bo")
+    expect(page.locator("#rows tbody tr")).to_have_count(1)
     shot(page, "secretariat-inbox")
     page.click(f"text={petition.title}")
     page.select_option("#id_topic", index=3)
