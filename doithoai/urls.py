@@ -31,3 +31,7 @@ urlpatterns = [
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "doithoai.portal.error_pages.bad_request"
+handler404 = "doithoai.portal.error_pages.page_not_found"
+handler500 = "doithoai.portal.error_pages.server_error"

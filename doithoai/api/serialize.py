@@ -1,5 +1,6 @@
 """Build the API's output from model rows, deciding identity visibility per caller."""
 
+import rules
 from django.db.models import Count, Prefetch
 
 from doithoai.petitions.models import Petition
@@ -164,10 +165,18 @@ def notice_out(notice) -> dict | None:
     }
 
 
-def conference_detail(c, user) -> dict:
-    """A conference with its agenda (petitions the caller may not see are left unnamed)."""
+def _readable_notice(conference, user):
+    """The conference's notice if the caller may read it in its state (drafts: few may)."""
     from doithoai.conferences.models import ConclusionNotice
 
+    notice = ConclusionNotice.objects.filter(conference=conference).first()
+    if notice is None or not rules.has_perm("conferences.view_notice", user, notice):
+        return None
+    return notice
+
+
+def conference_detail(c, user) -> dict:
+    """A conference with its agenda (petitions the caller may not see are left unnamed)."""
     from .records import document_links
 
     items = list(c.agenda.select_related(*_PETITION_RELATED).order_by("position"))
@@ -187,7 +196,7 @@ def conference_detail(c, user) -> dict:
             }
             for item in items
         ],
-        notice=notice_out(ConclusionNotice.objects.filter(conference=c).first()),
+        notice=notice_out(_readable_notice(c, user)),
         documents=document_links(user, c),
     )
     return data

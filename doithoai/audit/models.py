@@ -71,6 +71,7 @@ class Verb(models.TextChoices):
     RECOVERY_CODES_ISSUED = "access.recovery_codes", _("Cấp mã khôi phục")
     SECOND_FACTOR_PASSED = "access.mfa_passed", _("Xác thực lớp thứ hai")
     SECOND_FACTOR_FAILED = "access.mfa_failed", _("Xác thực lớp thứ hai không thành công")
+    REPORT_TEXT_SAVED = "report.text_saved", _("Soạn nội dung báo cáo")
 
 
 class AuditChainHead(models.Model):

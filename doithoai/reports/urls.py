@@ -11,5 +11,6 @@ urlpatterns = [
     path("<slug:code>/", views.dashboard, name="dashboard"),
     path("<slug:code>/tong-hop/", views.rollup, name="rollup"),
     path("<slug:code>/gui-bao-cao/", views.submit, name="submit"),
+    path("<slug:code>/noi-dung-bao-cao/", views.report_text, name="report_text"),
     path("<slug:code>/so-lieu.xlsx", views.tables_xlsx, name="tables_xlsx"),
 ]

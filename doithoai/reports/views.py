@@ -14,22 +14,21 @@ from django.views.decorators.http import require_GET, require_POST
 from doithoai.core.actionkit import today
 from doithoai.core.errors import ActionError
 from doithoai.core.pages import render_htmx
+from doithoai.core.params import year_param
 from doithoai.organizations.access import memberships
 from doithoai.organizations.models import Agency
 from doithoai.petitions.models import TopicGroup
 
 from . import exports, summaries
-from .actions import report_deadline, submit_report
+from .actions import report_deadline, save_report_text, submit_report
 from .excel import XLSX, tables_workbook
-from .models import ExportJob, ExportStatus
+from .models import TEXT_FIELDS, ExportJob, ExportStatus
 from .tables import report_tables, status_label
+from .texts import TITLES, next_period_words, report_texts, stored
 
 
 def _period(request) -> tuple[int, int | None]:
-    try:
-        year = int(request.GET.get("year") or today().year)
-    except ValueError as exc:
-        raise Http404 from exc
+    year = year_param(request, default=today().year)
     half = request.GET.get("half")
     half = int(half) if half in ("1", "2") else None
     return year, half
@@ -149,8 +148,50 @@ def _page(request, agencies, title, code, *, rollup=False):
             "can_submit": not rollup
             and half in (None, 1)
             and rules.has_perm("reports.submit_report", request.user, agencies[0]),
+            "prose": None if rollup else _prose(request, agencies[0], year, half, summary),
         },
     )
+
+
+def _prose(request, agency, year, half, summary) -> dict:
+    """The report's prose parts for the page: editable by the secretariat until sent."""
+    saved = stored(agency, year, half)
+    texts = report_texts(agency, year, half, summary)
+    parts = [{"name": name, "title": TITLES[name], "text": texts[name]} for name in TEXT_FIELDS]
+    for part in parts:
+        if part["name"] == "directions":
+            part["title"] = f"{part['title']} {next_period_words(year, half)}"
+    return {
+        "parts": parts,
+        "frozen": bool(saved and saved.is_frozen),
+        "can_edit": not (saved and saved.is_frozen)
+        and rules.has_perm("reports.write_report", request.user, agency),
+        "saved": saved,
+    }
+
+
+@require_POST
+@login_required
+def report_text(request, code):
+    """Save the prose of the period's report (the secretariat), until the report is sent."""
+    agency = get_object_or_404(Agency, code=code)
+    year, half = _period(request)
+    try:
+        save_report_text(
+            agency=agency,
+            year=year,
+            half=half,
+            by=request.user,
+            **{name: request.POST.get(name, "") for name in TEXT_FIELDS},
+        )
+    except ActionError as exc:
+        if exc.http_status == 403:
+            raise PermissionDenied from exc
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã lưu nội dung báo cáo."))
+    query = f"?year={year}" + (f"&half={half}" if half else "")
+    return redirect(reverse("reports:dashboard", args=[code]) + query + "#noi-dung-bao-cao")
 
 
 @require_POST
