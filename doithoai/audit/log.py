@@ -6,7 +6,7 @@ event is sealed with HMAC-SHA256 under a key held outside the database (see `key
 carries the keyed hash of its object's stored row after the change (see `objects`).
 """
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from . import keys, tracking
@@ -24,6 +24,10 @@ __all__ = [
     "verify",
     "verify_chain",
 ]
+
+
+def _is_row(obj) -> bool:
+    return isinstance(obj, models.Model) and obj.pk is not None
 
 
 def _other_states(obj, key_id: str) -> dict[str, str]:
@@ -78,7 +82,9 @@ def record(
         created_at=timezone.now(),
         prev_hash=head.last_hash,
         key_id=key_id,
-        state_hash=state_hash(type(obj), obj.pk, key_id),
+        # Only a stored row has a state to seal (an access event may name an unknown account);
+        # `__class__`, not `type()`: a lazily loaded request user wraps its model.
+        state_hash=state_hash(obj.__class__, obj.pk, key_id) if _is_row(obj) else "",
         states=_other_states(obj, key_id),
     )
     event.hash = compute_hash(event)
