@@ -92,7 +92,27 @@ def send_compilation(request, conference_id: int):
 def open_conference(request, conference_id: int, payload: s.OpenIn):
     """Open the conference (its chair)."""
     conference = _conference(request, conference_id)
-    actions.open_conference(conference=conference, attendance=payload.attendance, by=request.auth)
+    actions.open_conference(
+        conference=conference,
+        attendance=payload.attendance,
+        confirm_other_day=payload.confirm_other_day,
+        by=request.auth,
+    )
+    return 200, _detail(request, conference.pk)
+
+
+@router.post("/{conference_id}/reschedule", response=DETAIL)
+@idempotent
+def reschedule_conference(request, conference_id: int, payload: s.RescheduleIn):
+    """Move a conference not yet opened to another day, time or place (head or secretariat)."""
+    conference = _conference(request, conference_id)
+    actions.reschedule_conference(
+        conference=conference,
+        starts_at=payload.starts_at,
+        place=payload.place,
+        reason=payload.reason,
+        by=request.auth,
+    )
     return 200, _detail(request, conference.pk)
 
 
@@ -158,3 +178,22 @@ def issue_notice(request, conference_id: int, payload: s.NoticeIssueIn):
         by=request.auth,
     )
     return 200, dump(s.NoticeOut, notice_out(notice))
+
+
+@router.get("/{conference_id}/minutes", response={200: s.MinutesOut, **ERRORS})
+def get_minutes(request, conference_id: int):
+    """Read the minutes as frozen at close (with their SHA-256) and the corrections after them."""
+    from django.utils.translation import gettext as _
+
+    from doithoai.conferences.minutes import content_for
+    from doithoai.core.errors import InvalidTransition
+
+    conference = _conference(request, conference_id)
+    content, sha256 = content_for(conference)
+    if sha256 is None:
+        raise InvalidTransition(_("Hội nghị chưa bế mạc, chưa có biên bản."), field="status")
+    addenda = [
+        {"number": a.number, "text": a.text, "reason": a.reason, "recorded_at": a.recorded_at}
+        for a in conference.addenda.order_by("number")
+    ]
+    return {"content": content, "sha256": sha256, "addenda": addenda}

@@ -211,6 +211,9 @@ class ConferenceOut(Schema):
     compilation_sent_at: datetime.datetime | None
     opened_at: datetime.datetime | None
     closed_at: datetime.datetime | None
+    held_on: datetime.date | None = Field(
+        None, description="The day the conference was actually held (set when it opens)."
+    )
 
 
 class ConferenceDetail(ConferenceOut):
@@ -232,6 +235,15 @@ class ConferenceIn(Schema):
 
 class OpenIn(Schema):
     attendance: str = Field("", max_length=20000)
+    confirm_other_day: bool = Field(
+        False, description="Confirm opening on a day other than the scheduled one."
+    )
+
+
+class RescheduleIn(Schema):
+    starts_at: datetime.datetime
+    place: str = Field("", max_length=250)
+    reason: str = Field(..., max_length=5000)
 
 
 class CloseIn(Schema):
@@ -324,3 +336,16 @@ class SummaryOut(Schema):
     by_status: dict[str, int]
     by_group: dict[str, int]
     by_channel: dict[str, int]
+
+
+class AddendumOut(Schema):
+    number: int
+    text: str
+    reason: str
+    recorded_at: datetime.datetime
+
+
+class MinutesOut(Schema):
+    content: dict = Field(..., description="The minutes as frozen at close (JSON snapshot).")
+    sha256: str
+    addenda: list[AddendumOut]

@@ -52,3 +52,48 @@ def conference_assignments(conference, user) -> dict:
             )
         }
     return {"assignments": []}
+
+
+def minutes_parts(conference) -> dict:
+    """Give the minutes what was answered, committed and assigned at the conference, per
+    petition (`conferences.minutes`); written answers given later are not part of them."""
+    from .models import Answer, AnswerMode, Commitment, CommitmentForm
+
+    def name(user):
+        return user.get_full_name() or user.get_username()
+
+    parts: dict = {}
+    answers = (
+        Answer.objects.filter(conference=conference, mode=AnswerMode.AT_CONFERENCE)
+        .select_related("answered_by")
+        .order_by("created_at", "pk")
+    )
+    for a in answers:
+        parts.setdefault(a.petition_id, {}).setdefault("answers", []).append(
+            {"by": name(a.answered_by), "text": a.text}
+        )
+    for c in Commitment.objects.filter(conference=conference).order_by("created_at", "pk"):
+        parts.setdefault(c.petition_id, {}).setdefault("commitments", []).append(
+            {
+                "form": c.form,
+                "form_label": str(CommitmentForm(c.form).label),
+                "promised_on": c.promised_on.isoformat(),
+                "note": c.note,
+            }
+        )
+    assignments = (
+        Assignment.objects.filter(conference=conference)
+        .select_related("unit")
+        .order_by("created_at", "pk")
+    )
+    for a in assignments:
+        parts.setdefault(a.petition_id, {}).setdefault("assignments", []).append(
+            {
+                "unit": a.unit.name,
+                "instructions": a.instructions,
+                "needs_verification": a.needs_verification,
+                "verification_reason": a.verification_reason,
+                "due_date": a.due_date.isoformat() if a.due_date else None,
+            }
+        )
+    return parts
