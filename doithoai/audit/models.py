@@ -45,6 +45,7 @@ class Verb(models.TextChoices):
     COMMITMENT_MADE = "commitment.made", _("Cam kết thời gian trả lời")
     ASSIGNMENT_MADE = "assignment.made", _("Giao đơn vị xử lý")
     ASSIGNMENT_EXTENDED = "assignment.extended", _("Gia hạn 15 ngày làm việc")
+    ASSIGNMENT_DUE_MOVED = "assignment.due_moved", _("Cập nhật hạn báo cáo theo thời hạn tính lại")
     RESOLUTION_REPORTED = "assignment.reported", _("Báo cáo kết quả xử lý")
     RESOLUTION_ACCEPTED = "assignment.accepted", _("Chấp nhận kết quả xử lý")
     RESOLUTION_RETURNED = "assignment.returned", _("Trả lại kết quả xử lý")

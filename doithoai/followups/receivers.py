@@ -41,6 +41,34 @@ def on_notice_issued(*, by, notice, conference, **_) -> int:
     return len(waiting)
 
 
+def on_deadline_recomputed(*, by, deadline, reason, **_) -> None:
+    """Move an assignment's copy of its due date when its deadline was recounted, audited."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from doithoai.audit.log import record
+    from doithoai.audit.models import Verb
+
+    if deadline.content_type_id != ContentType.objects.get_for_model(Assignment).pk:
+        return None
+    assignment = Assignment.objects.select_for_update().get(pk=deadline.object_id)
+    if assignment.due_date == deadline.due_date:
+        return None
+    before = {"due_date": assignment.due_date}
+    assignment.due_date = deadline.due_date
+    assignment.save(update_fields=["due_date"])
+    record(
+        Verb.ASSIGNMENT_DUE_MOVED,
+        assignment,
+        by=by,
+        petition=assignment.petition,
+        conference=assignment.conference,
+        before=before,
+        after={"due_date": assignment.due_date},
+        reason=reason,
+    )
+    return None
+
+
 def conference_assignments(conference, user) -> dict:
     """Show a closed conference's assignments in its workspace (`conferences.views`)."""
     if conference.status in (ConferenceStatus.CLOSED, ConferenceStatus.CONCLUDED):
