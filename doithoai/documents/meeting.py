@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from doithoai.conferences.minutes import content_for
 from doithoai.conferences.models import Kind
-from doithoai.organizations.models import Delegation, DelegationKind
+from doithoai.organizations.models import Delegation, DelegationKind, Membership
 from doithoai.petitions.models import TopicGroup
 from doithoai.petitions.visibility import submitter_label
 
@@ -111,7 +111,8 @@ def build_invitation(conference) -> OfficialDocument:
     doc.paragraph([("Địa điểm: ", {"bold": True}), (f"{conference.place}.", {})])
     content = (
         f"{ctx.secretariat_unit(agency).name if ctx.secretariat_unit(agency) else 'Bộ phận tổng hợp'} "
-        f"báo cáo tổng hợp {items:02d} kiến nghị đã tiếp nhận; CCVC và người lao động phát biểu "
+        f"báo cáo tổng hợp {ctx.count(items, 'kiến nghị', none='các kiến nghị')} đã tiếp nhận; "
+        f"CCVC và người lao động phát biểu "
         f"ý kiến, kiến nghị bổ sung; {agency.head_title} giải đáp và kết luận."
     )
     doc.paragraph([("Nội dung: ", {"bold": True}), (content, {})])
@@ -156,10 +157,11 @@ def build_compilation(conference) -> OfficialDocument:
             year=conference.date.year,
         )
     )
-    doc.paragraph(f"Kính gửi: {agency.head_title}.", indent=False, align="center")
+    doc.addressed_to(agency.head_title)
     doc.paragraph(
         f"{_plan_reference(conference)}, {sec.name if sec else 'bộ phận tổng hợp'} đã tiếp nhận, "
-        f"tổng hợp {len(items):02d} kiến nghị của CCVC và người lao động để đưa ra {conference.title} "
+        f"tổng hợp {ctx.count(len(items), 'kiến nghị')} của CCVC và người lao động để đưa ra "
+        f"{conference.title} "
         f"({_when(conference.starts_at)}, tại {conference.place}), cụ thể như sau:"
     )
     for g_index, (group, units) in enumerate(_grouped(items)):
@@ -184,13 +186,29 @@ def build_compilation(conference) -> OfficialDocument:
     doc.paragraph(
         f"Kính trình {agency.head_title} nghiên cứu, chuẩn bị nội dung giải đáp tại Hội nghị./."
     )
-    leader = ctx.unit_leader(sec) or ctx.secretariat_member(agency)
     doc.closing(
         [f"{agency.head_title} (để b/c)", "Ban Thanh tra nhân dân"],
         ctx.archive_line(agency),
-        [ctx.signature(agency, leader, "TL." if leader else None)],
+        [_unit_signature(agency, sec)],
     )
     return doc
+
+
+def _unit_signature(agency, unit) -> Signature:
+    """The secretariat unit's head signs its report to the chief in their own name.
+
+    The report is addressed to the chief, so it is not signed "TL." for the chief: the
+    leader signs with their own title ("TRƯỞNG PHÒNG HÀNH CHÍNH - TỔ CHỨC"); without a
+    leader, the secretariat member who compiled it signs with the unit's name above.
+    """
+    leader = ctx.unit_leader(unit)
+    signer = leader or ctx.secretariat_member(agency)
+    membership = Membership.objects.filter(agency=agency, user=signer).first() if signer else None
+    title = membership.position_title if membership and membership.position_title else ""
+    if not title and unit is not None:
+        name = unit.name[:1].lower() + unit.name[1:]
+        title = f"Trưởng {name}" if leader else unit.name
+    return Signature([title or agency.name], ctx.display_name(signer))
 
 
 def _chair_text(chair: dict) -> str:
@@ -280,14 +298,16 @@ def build_minutes(conference) -> OfficialDocument:
     doc.heading("II. THÀNH PHẦN THAM DỰ")
     doc.paragraph([("Chủ trì: ", {"bold": True}), (f"{_chair_text(content['chair'])}.", {})])
     secretary = content["secretary"]
-    doc.paragraph([("Thư ký: ", {"bold": True}), (f"{secretary or 'chưa chỉ định'}.", {})])
+    if secretary:
+        doc.paragraph([("Thư ký: ", {"bold": True}), (f"{secretary}.", {})])
     _attendance_lines(doc, content)
     doc.heading("III. NỘI DUNG HỘI NGHỊ")
     sec = ctx.secretariat_unit(agency)
     items = content["items"]
     doc.paragraph(
-        f"{sec.name if sec else 'Bộ phận tổng hợp'} báo cáo tổng hợp {len(items):02d} kiến nghị "
-        f"của CCVC và người lao động. Hội nghị đối thoại lần lượt các nội dung sau:"
+        f"{sec.name if sec else 'Bộ phận tổng hợp'} báo cáo tổng hợp "
+        f"{ctx.count(len(items), 'kiến nghị')} của CCVC và người lao động."
+        + (" Hội nghị đối thoại lần lượt các nội dung sau:" if items else "")
     )
     for n, item in enumerate(items, start=1):
         doc.paragraph(
@@ -300,10 +320,11 @@ def build_minutes(conference) -> OfficialDocument:
             doc.bullet(line)
     for s in content["other_statements"]:
         doc.bullet(f"Ý kiến của {s['speaker'] or 'đại biểu'}: {s['text']}")
-    doc.heading("IV. KẾT LUẬN CỦA CHỦ TRÌ")
-    for line in (content["conclusion"] or "").splitlines():
-        if line.strip():
-            doc.paragraph(line.strip())
+    conclusion = [line.strip() for line in content["conclusion"].splitlines() if line.strip()]
+    if conclusion:
+        doc.heading("IV. KẾT LUẬN CỦA CHỦ TRÌ")
+        for line in conclusion:
+            doc.paragraph(line)
     if content["closed_at"]:
         closed = datetime.datetime.fromisoformat(content["closed_at"])
         same_day = closed.date().isoformat() == (content["opened_at"] or "")[:10]
@@ -316,8 +337,8 @@ def build_minutes(conference) -> OfficialDocument:
         [],
         ctx.archive_line(agency),
         [
-            Signature(["Thư ký"], secretary),
-            Signature(["Chủ trì"], content["chair"]["name"]),
+            Signature(["Thư ký"], secretary, conference.secretary),
+            Signature(["Chủ trì"], content["chair"]["name"], conference.chair),
         ],
     )
     addenda = list(conference.addenda.select_related("recorded_by").order_by("number"))
