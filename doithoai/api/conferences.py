@@ -178,22 +178,3 @@ def issue_notice(request, conference_id: s.PathId, payload: s.NoticeIssueIn):
         by=request.auth,
     )
     return 200, dump(s.NoticeOut, notice_out(notice))
-
-
-@router.get("/{conference_id}/minutes", response={200: s.MinutesOut, **ERRORS})
-def get_minutes(request, conference_id: int):
-    """Read the minutes as frozen at close (with their SHA-256) and the corrections after them."""
-    from django.utils.translation import gettext as _
-
-    from doithoai.conferences.minutes import content_for
-    from doithoai.core.errors import InvalidTransition
-
-    conference = _conference(request, conference_id)
-    content, sha256 = content_for(conference)
-    if sha256 is None:
-        raise InvalidTransition(_("Hội nghị chưa bế mạc, chưa có biên bản."), field="status")
-    addenda = [
-        {"number": a.number, "text": a.text, "reason": a.reason, "recorded_at": a.recorded_at}
-        for a in conference.addenda.order_by("number")
-    ]
-    return {"content": content, "sha256": sha256, "addenda": addenda}

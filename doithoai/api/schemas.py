@@ -385,16 +385,3 @@ class SummaryOut(Schema):
     by_status: dict[str, int]
     by_group: dict[str, int]
     by_channel: dict[str, int]
-
-
-class AddendumOut(Schema):
-    number: int
-    text: str
-    reason: str
-    recorded_at: datetime.datetime
-
-
-class MinutesOut(Schema):
-    content: dict = Field(..., description="The minutes as frozen at close (JSON snapshot).")
-    sha256: str
-    addenda: list[AddendumOut]

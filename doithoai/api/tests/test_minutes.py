@@ -11,4 +11,5 @@ def test_api_reads_the_frozen_minutes(api, cast, time_machine):
     assert response.status_code == 200
     body = response.json()
     assert body["sha256"] == conference.minutes.sha256
-    assert body["content"] == conference.minutes.content
+    assert body["snapshot"] == conference.minutes.content
+    assert body["frozen"] is True
