@@ -92,7 +92,27 @@ def send_compilation(request, conference_id: s.PathId):
 def open_conference(request, conference_id: s.PathId, payload: s.OpenIn):
     """Open the conference (its chair)."""
     conference = _conference(request, conference_id)
-    actions.open_conference(conference=conference, attendance=payload.attendance, by=request.auth)
+    actions.open_conference(
+        conference=conference,
+        attendance=payload.attendance,
+        confirm_other_day=payload.confirm_other_day,
+        by=request.auth,
+    )
+    return 200, _detail(request, conference.pk)
+
+
+@router.post("/{conference_id}/reschedule", response=DETAIL)
+@idempotent
+def reschedule_conference(request, conference_id: int, payload: s.RescheduleIn):
+    """Move a conference not yet opened to another day, time or place (head or secretariat)."""
+    conference = _conference(request, conference_id)
+    actions.reschedule_conference(
+        conference=conference,
+        starts_at=payload.starts_at,
+        place=payload.place,
+        reason=payload.reason,
+        by=request.auth,
+    )
     return 200, _detail(request, conference.pk)
 
 

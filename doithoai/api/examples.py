@@ -52,6 +52,11 @@ BODIES = {
         "combined_with": "six_month_review",
     },
     "conferences_open_conference": {"attendance": "Toàn thể CCVC và NLĐ (45/48 người)."},
+    "conferences_reschedule_conference": {
+        "starts_at": "2026-12-18T14:00:00+07:00",
+        "place": "Hội trường tầng 5",
+        "reason": "Chánh Văn phòng dự họp UBND tỉnh ngày 11/12.",
+    },
     "conferences_close_conference": {"conclusion": "Chủ trì kết luận các nội dung đã giải đáp."},
     "conferences_add_statement": {
         "text": "Đề nghị làm rõ thời hạn chi trả.",

@@ -10,6 +10,7 @@ from ninja import Field, Query, Router
 
 from doithoai.audit.log import chain_for, verify_chain
 from doithoai.audit.models import AuditEvent
+from doithoai.conferences.minutes import content_for
 from doithoai.conferences.models import ConclusionNotice, Conference
 from doithoai.core.errors import ActionError, ValidationFailed
 from doithoai.core.net import client_address
@@ -124,6 +125,13 @@ class MinutesEntryOut(s.Schema):
     recorded_at: datetime.datetime
 
 
+class AddendumOut(s.Schema):
+    number: int
+    text: str
+    reason: str
+    recorded_at: datetime.datetime
+
+
 class MinutesOut(s.Schema):
     conference_id: int
     status: str
@@ -134,6 +142,13 @@ class MinutesOut(s.Schema):
     conclusion: str
     frozen: bool = Field(description="True once the conference is closed: the minutes are final.")
     entries: list[MinutesEntryOut]
+    snapshot: dict | None = Field(
+        None, description="Once closed: the minutes as frozen at close (every rendering reads it)."
+    )
+    sha256: str | None = Field(None, description="The SHA-256 of the frozen snapshot.")
+    addenda: list[AddendumOut] = Field(
+        default_factory=list, description="Corrections (đính chính) recorded after close."
+    )
     documents: dict[str, dict[str, str]] = Field(
         description="Download links by document kind and format, for what the caller may download."
     )
@@ -172,6 +187,8 @@ def conference_minutes(request, conference_id: s.PathId):
     conference = visible_or_404(
         Conference.objects.visible_to(request.auth).select_related("chair"), conference_id
     )
+    snapshot, sha256 = content_for(conference)
+    frozen = sha256 is not None
     statements = list(conference.statements.order_by("recorded_at", "id"))
     ids = {st.petition_id for st in statements if st.petition_id}
     visible = set(
@@ -183,9 +200,17 @@ def conference_minutes(request, conference_id: s.PathId):
         "opened_at": conference.opened_at,
         "closed_at": conference.closed_at,
         "chair": person(conference.chair),
-        "attendance": conference.attendance,
-        "conclusion": conference.conclusion,
+        "attendance": snapshot["attendance_note"] if frozen else conference.attendance,
+        "conclusion": snapshot["conclusion"] if frozen else conference.conclusion,
         "frozen": conference.closed_at is not None,
+        "snapshot": snapshot if frozen else None,
+        "sha256": sha256,
+        "addenda": [
+            {"number": a.number, "text": a.text, "reason": a.reason, "recorded_at": a.recorded_at}
+            for a in conference.addenda.order_by("number")
+        ]
+        if frozen
+        else [],
         "entries": [
             {
                 "id": st.pk,

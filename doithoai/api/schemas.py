@@ -253,6 +253,9 @@ class ConferenceOut(Schema):
     compilation_sent_at: datetime.datetime | None
     opened_at: datetime.datetime | None
     closed_at: datetime.datetime | None
+    held_on: datetime.date | None = Field(
+        None, description="The day the conference was actually held (set when it opens)."
+    )
 
 
 class ConferenceDetail(ConferenceOut):
@@ -278,6 +281,15 @@ class ConferenceIn(In):
 
 class OpenIn(In):
     attendance: str = Field("", max_length=20000)
+    confirm_other_day: bool = Field(
+        False, description="Confirm opening on a day other than the scheduled one."
+    )
+
+
+class RescheduleIn(Schema):
+    starts_at: datetime.datetime
+    place: str = Field("", max_length=250)
+    reason: str = Field(..., max_length=5000)
 
 
 class CloseIn(In):

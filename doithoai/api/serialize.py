@@ -150,6 +150,7 @@ def conference_out(c) -> dict:
         "compilation_sent_at": c.compilation_sent_at,
         "opened_at": c.opened_at,
         "closed_at": c.closed_at,
+        "held_on": c.held_on,
     }
 
 

@@ -134,15 +134,99 @@ class ReasonForm(forms.Form):
     )
 
 
-class OpenForm(forms.Form):
-    """Open the conference, noting who attends."""
+class RescheduleForm(forms.Form):
+    """Move a conference not yet opened to another day, time or place, with the reason."""
 
+    error_aliases = {"starts_at": "starts_on"}
+
+    starts_on = VNDateField(label=_("Ngày tổ chức mới"))
+    starts_time = forms.TimeField(
+        label=_("Giờ bắt đầu"),
+        initial=datetime.time(8, 0),
+        input_formats=["%H:%M", "%Hh%M", "%H"],
+        widget=forms.TimeInput(format="%H:%M", attrs={"placeholder": "08:00"}),
+        error_messages={"invalid": _("Nhập giờ dạng giờ:phút, ví dụ 08:00.")},
+    )
+    place = forms.CharField(
+        label=_("Địa điểm"),
+        max_length=250,
+        required=False,
+        help_text=_("Để trống nếu giữ địa điểm cũ."),
+    )
+    reason = forms.CharField(
+        label=_("Lý do đổi lịch"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+    def starts_at(self):
+        """Return the aware start time from the date and time fields."""
+        data = self.cleaned_data
+        return timezone.make_aware(
+            datetime.datetime.combine(data["starts_on"], data["starts_time"])
+        )
+
+
+class OpenForm(forms.Form):
+    """Open the conference: the minutes' secretary, who attends, and the day if not planned."""
+
+    secretary = PersonChoiceField(label=_("Thư ký hội nghị"), queryset=None)
+    leaders_present = forms.IntegerField(label=_("Lãnh đạo có mặt"), min_value=0, initial=0)
+    leaders_absent = forms.IntegerField(label=_("Lãnh đạo vắng mặt"), min_value=0, initial=0)
+    civil_servants_present = forms.IntegerField(label=_("Công chức có mặt"), min_value=0, initial=0)
+    civil_servants_absent = forms.IntegerField(
+        label=_("Công chức vắng mặt"), min_value=0, initial=0
+    )
+    public_employees_present = forms.IntegerField(
+        label=_("Viên chức có mặt"), min_value=0, initial=0
+    )
+    public_employees_absent = forms.IntegerField(
+        label=_("Viên chức vắng mặt"), min_value=0, initial=0
+    )
+    workers_present = forms.IntegerField(label=_("Người lao động có mặt"), min_value=0, initial=0)
+    workers_absent = forms.IntegerField(label=_("Người lao động vắng mặt"), min_value=0, initial=0)
+    inspectors = forms.ModelMultipleChoiceField(
+        label=_("Thành viên Ban Thanh tra nhân dân có mặt"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    guests = forms.CharField(
+        label=_("Khách mời"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
+    )
     attendance = forms.CharField(
         label=_("Thành phần tham dự"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=5000,
     )
+    confirm_other_day = forms.BooleanField(
+        label=_("Xác nhận khai mạc vào ngày khác ngày đã lên lịch"),
+        required=False,
+        help_text=_("Chỉ cần khi hội nghị được tổ chức sớm hoặc muộn hơn lịch."),
+    )
+
+    COUNTS = (
+        "leaders_present",
+        "leaders_absent",
+        "civil_servants_present",
+        "civil_servants_absent",
+        "public_employees_present",
+        "public_employees_absent",
+        "workers_present",
+        "workers_absent",
+    )
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["secretary"].queryset = members_with(agency, *Role.values)
+        self.fields["inspectors"].queryset = members_with(agency, Role.INSPECTOR)
+        self.fields["inspectors"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+    def head_count(self) -> dict:
+        """Return the counts by staff category for `open_conference`."""
+        return {name: self.cleaned_data[name] for name in self.COUNTS}
 
 
 class StatementForm(forms.Form):

@@ -150,7 +150,16 @@ class Conference(models.Model):
     compilation_sent_at = models.DateTimeField(_("gửi tổng hợp lúc"), null=True, blank=True)
     opened_at = models.DateTimeField(_("khai mạc lúc"), null=True, blank=True)
     closed_at = models.DateTimeField(_("bế mạc lúc"), null=True, blank=True)
+    held_on = models.DateField(_("ngày tổ chức thực tế"), null=True, blank=True)
     attendance = models.TextField(_("thành phần tham dự"), blank=True)
+    secretary = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("thư ký hội nghị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     conclusion = models.TextField(_("kết luận của người chủ trì"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -188,6 +197,11 @@ class Conference(models.Model):
         from django.utils import timezone
 
         return timezone.localtime(self.starts_at).date()
+
+    @property
+    def held_date(self):
+        """The day the conference was actually held (its scheduled day until it opens)."""
+        return self.held_on or self.date
 
     def can_move_to(self, target: str) -> bool:
         """Tell whether the lifecycle allows `target` from the current state."""
@@ -324,3 +338,88 @@ class ConclusionNotice(models.Model):
 
     def __str__(self):
         return self.symbol or str(_("Dự thảo thông báo kết luận"))
+
+
+class Attendance(models.Model):
+    """Who attended the conference, recorded when it opens: counts by staff category, the
+    inspection board members present and the guests."""
+
+    conference = models.OneToOneField(
+        Conference, on_delete=models.CASCADE, related_name="attendance_record"
+    )
+    leaders_present = models.PositiveIntegerField(_("lãnh đạo có mặt"), default=0)
+    leaders_absent = models.PositiveIntegerField(_("lãnh đạo vắng mặt"), default=0)
+    civil_servants_present = models.PositiveIntegerField(_("công chức có mặt"), default=0)
+    civil_servants_absent = models.PositiveIntegerField(_("công chức vắng mặt"), default=0)
+    public_employees_present = models.PositiveIntegerField(_("viên chức có mặt"), default=0)
+    public_employees_absent = models.PositiveIntegerField(_("viên chức vắng mặt"), default=0)
+    workers_present = models.PositiveIntegerField(_("người lao động có mặt"), default=0)
+    workers_absent = models.PositiveIntegerField(_("người lao động vắng mặt"), default=0)
+    inspectors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("thành viên Ban Thanh tra nhân dân có mặt"),
+        blank=True,
+        related_name="+",
+    )
+    guests = models.TextField(_("khách mời"), blank=True)
+
+    CATEGORIES = (
+        ("leaders", _("Lãnh đạo")),
+        ("civil_servants", _("Công chức")),
+        ("public_employees", _("Viên chức")),
+        ("workers", _("Người lao động")),
+    )
+
+    class Meta:
+        verbose_name = _("điểm danh hội nghị")
+        verbose_name_plural = _("điểm danh hội nghị")
+
+    def __str__(self):
+        return f"{self.conference_id}"
+
+    def rows(self) -> list[tuple[str, int, int]]:
+        """Return (category, present, absent) for each staff category."""
+        return [
+            (label, getattr(self, f"{key}_present"), getattr(self, f"{key}_absent"))
+            for key, label in self.CATEGORIES
+        ]
+
+
+class Minutes(models.Model):
+    """The minutes frozen at close: their content as JSON and its SHA-256. Never edited."""
+
+    conference = models.OneToOneField(Conference, on_delete=models.PROTECT, related_name="minutes")
+    content = models.JSONField(_("nội dung biên bản"))
+    sha256 = models.CharField(_("mã băm SHA-256"), max_length=64)
+    frozen_at = models.DateTimeField(_("chốt lúc"))
+
+    class Meta:
+        verbose_name = _("biên bản hội nghị")
+        verbose_name_plural = _("biên bản hội nghị")
+
+    def __str__(self):
+        return f"{self.conference_id}: {self.sha256[:12]}"
+
+
+class MinutesAddendum(models.Model):
+    """A correction (đính chính) to closed minutes, shown after them; the minutes stay as frozen."""
+
+    conference = models.ForeignKey(Conference, on_delete=models.PROTECT, related_name="addenda")
+    number = models.PositiveIntegerField(_("số thứ tự"))
+    text = models.TextField(_("nội dung đính chính"))
+    reason = models.TextField(_("lý do"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đính chính biên bản")
+        verbose_name_plural = _("đính chính biên bản")
+        ordering = ["conference", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["conference", "number"], name="addendum_number_once")
+        ]
+
+    def __str__(self):
+        return f"{self.conference_id} #{self.number}"

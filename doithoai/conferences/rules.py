@@ -31,6 +31,7 @@ rules.add_perm("conferences.add_plan", is_head | is_secretariat)
 rules.add_perm("conferences.issue_plan", is_head | is_secretariat)
 rules.add_perm("conferences.add_conference", is_head | is_secretariat)
 rules.add_perm("conferences.cancel_conference", is_head)
+rules.add_perm("conferences.reschedule_conference", is_head | is_secretariat)
 rules.add_perm("conferences.delegate_chair", is_head)
 rules.add_perm("conferences.send_compilation", is_secretariat)
 rules.add_perm("conferences.open_conference", is_effective_chair)
@@ -39,6 +40,7 @@ rules.add_perm("conferences.record_statement", is_effective_chair | is_secretari
 # Asked by petitions.record_petition for a petition raised from the floor of this conference.
 rules.add_perm("conferences.record_floor_petition", is_effective_chair | is_secretariat)
 rules.add_perm("conferences.draft_notice", is_secretariat)
+rules.add_perm("conferences.correct_minutes", is_effective_chair | is_secretariat)
 rules.add_perm("conferences.issue_notice", is_effective_chair | is_head)
 rules.add_perm("conferences.publish_notice", is_head | is_secretariat)
 

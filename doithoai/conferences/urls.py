@@ -21,6 +21,7 @@ urlpatterns = [
     path("<int:pk>/uy-quyen/", views.delegate, name="delegate"),
     path("uy-quyen/<int:pk>/thu-hoi/", views.revoke, name="revoke"),
     path("<int:pk>/huy/", views.cancel, name="cancel"),
+    path("<int:pk>/doi-lich/", views.reschedule, name="reschedule"),
     path("<int:pk>/khai-mac/", views.open_view, name="open"),
     path("<int:pk>/be-mac/", views.close, name="close"),
     path("<int:pk>/thong-bao/du-thao/", views.notice_draft, name="notice_draft"),

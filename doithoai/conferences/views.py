@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -34,6 +35,7 @@ from .forms import (
     OpenForm,
     PlanForm,
     ReasonForm,
+    RescheduleForm,
 )
 from .models import AgendaItem, ConclusionNotice, Conference, ConferenceStatus, DialoguePlan
 from .rules import is_effective_chair
@@ -248,6 +250,7 @@ def workspace_context(request, conference, forms=None, selected=None) -> dict:
         "revoke": chair_delegation is not None
         and actions.can_revoke_chair_delegation(user, chair_delegation),
         "cancel": actions.can_cancel_conference(user, conference),
+        "reschedule": actions.can_reschedule_conference(user, conference),
         "open": actions.can_open_conference(user, conference),
         "run": actions.can_run_conference(user, conference),
         "minute": actions.can_record_statement(user, conference),
@@ -270,6 +273,7 @@ def workspace_context(request, conference, forms=None, selected=None) -> dict:
         "is_chair": chair,
         "selected": selected,
         "undecided": sum(1 for i in items if i.status in ("pending", "open")),
+        "today": today(),
     }
     for extra in _WORKSPACE_CONTEXT:
         context.update(extra(conference, user))
@@ -277,8 +281,13 @@ def workspace_context(request, conference, forms=None, selected=None) -> dict:
         context["delegate_form"] = forms.get("delegate") or DelegateForm(agency=agency)
     if may["revoke"] or may["cancel"]:
         context["reason_form"] = forms.get("reason") or ReasonForm()
+    if may["reschedule"]:
+        local = timezone.localtime(conference.starts_at)
+        context["reschedule_form"] = forms.get("reschedule") or RescheduleForm(
+            initial={"starts_on": local.date(), "starts_time": local.time()}
+        )
     if may["open"]:
-        context["open_form"] = forms.get("open") or OpenForm()
+        context["open_form"] = forms.get("open") or OpenForm(agency=agency)
     if may["close"]:
         context["close_form"] = forms.get("close") or CloseForm()
     if may["draft"]:
@@ -379,16 +388,46 @@ def cancel(request, pk):
 
 @require_POST
 @writers
+def reschedule(request, pk):
+    """Move the conference to another day, time or place, with the reason."""
+    conference = agency_conference(request, pk)
+    form = RescheduleForm(request.POST)
+    return _form_action(
+        request,
+        conference,
+        "reschedule",
+        form,
+        lambda d: actions.reschedule_conference(
+            conference=conference,
+            starts_at=form.starts_at(),
+            place=d["place"],
+            reason=d["reason"],
+            by=request.user,
+        ),
+        _("Đã đổi lịch hội nghị."),
+    )
+
+
+@require_POST
+@writers
 def open_view(request, pk):
     """Open the conference (its chair, once the compiled list was sent)."""
     conference = agency_conference(request, pk)
+    form = OpenForm(request.POST, agency=conference.agency)
     return _form_action(
         request,
         conference,
         "open",
-        OpenForm(request.POST),
+        form,
         lambda d: actions.open_conference(
-            conference=conference, attendance=d["attendance"], by=request.user
+            conference=conference,
+            attendance=d["attendance"],
+            confirm_other_day=d["confirm_other_day"],
+            secretary=d["secretary"],
+            head_count=form.head_count(),
+            inspectors=list(d["inspectors"]),
+            guests=d["guests"],
+            by=request.user,
         ),
         _("Hội nghị đã khai mạc."),
     )

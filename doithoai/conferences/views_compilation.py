@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from doithoai.core.errors import ActionError
 from doithoai.core.forms import apply_action_error
 from doithoai.core.pages import paginate
+from doithoai.deadlines.display import stored
 from doithoai.organizations.models import Role
 from doithoai.organizations.pages import role_required
 from doithoai.petitions import actions as pet_actions
@@ -23,7 +24,6 @@ from .forms import ScheduleForm
 from .models import Conference, ConferenceStatus
 
 secretariat = role_required(Role.SECRETARIAT)
-COMPILE_DAYS_BEFORE = 5
 SCHEDULABLE = [ConferenceStatus.PLANNED, ConferenceStatus.COMPILED]
 
 
@@ -87,9 +87,11 @@ def unschedule(request, pk):
     return redirect("petitions:manage", petition.pk)
 
 
-def compile_due(conference) -> datetime.date:
-    """Return the last day to send the compiled list: 5 days before the conference (rule 4)."""
-    return conference.date - datetime.timedelta(days=COMPILE_DAYS_BEFORE)
+def compile_due(conference) -> datetime.date | None:
+    """Return the last day to send the compiled list, as the stored compilation deadline holds
+    it (the agency's rule and the working-day rollback applied once, when it was opened)."""
+    deadline = stored(conference, "compilation")
+    return deadline.due_date if deadline is not None else None
 
 
 @secretariat

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
+from doithoai.core import events
 from doithoai.core.actionkit import today
 from doithoai.core.errors import InvalidTransition, PermissionRefused, ValidationFailed
 from doithoai.organizations.access import has_role
@@ -163,7 +164,8 @@ def cancel_deadlines(*, subject, by, reason: str, kind=None) -> None:
 def recompute_deadline(deadline: Deadline, *, by, reason: str) -> Deadline:
     """Recount an open deadline on today's calendar, with a reason, and record the change.
 
-    The subject's own copy of the due date (an assignment's `due_date`) follows.
+    The subject's owner updates its own copy of the due date (an assignment's `due_date`) on
+    the event "deadline_recomputed", with its own audit event.
     """
     deadline = Deadline.objects.select_for_update().get(pk=deadline.pk)
     if not has_role(by, deadline.agency, *RECOMPUTERS):
@@ -178,10 +180,16 @@ def recompute_deadline(deadline: Deadline, *, by, reason: str) -> Deadline:
     deadline.due_date = computed.due
     deadline.computation = computed.computation
     deadline.save(update_fields=["due_date", "computation"])
-    subject_model = deadline.content_type.model_class()
-    if subject_model is not None and any(f.name == "due_date" for f in subject_model._meta.fields):
-        subject_model.objects.filter(pk=deadline.object_id).update(due_date=computed.due)
     _record(Verb.DEADLINE_RECOMPUTED, deadline, by=by, before=before, reason=reason)
+    # The subject's owner keeps its own copy of the due date (an assignment's), audited there.
+    events.publish(
+        "deadline_recomputed",
+        agency=deadline.agency,
+        by=by,
+        deadline=deadline,
+        before=before["due_date"],
+        reason=reason,
+    )
     return deadline
 
 

@@ -10,6 +10,19 @@ from doithoai.core.text import format_vn_date
 from doithoai.workdays.loader import get_calendar
 
 
+def stored(subject, kind: str):
+    """Return the subject's stored deadline of `kind`: the running or met one, else the latest
+    (every page, document and response shows this date; none recomputes it)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import Deadline, Status
+
+    rows = Deadline.objects.filter(
+        content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk, kind=kind
+    ).order_by("-pk")
+    return rows.exclude(status=Status.CANCELLED).first() or rows.first()
+
+
 def describe(deadline, today: datetime.date | None = None) -> dict:
     """Return the badge's context: text, tone, due date and the computation to unfold."""
     if deadline is None:

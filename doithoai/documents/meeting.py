@@ -5,14 +5,15 @@ No confidential or anonymous submitter is ever named in a document, whoever down
 identities are printed as `submitter_label` shows them to someone outside the secretariat.
 """
 
+import datetime
 from collections import defaultdict
 
 from django.utils import timezone
 
-from doithoai.conferences.models import AgendaStatus, Kind
-from doithoai.followups.models import CommitmentForm
+from doithoai.conferences.minutes import content_for
+from doithoai.conferences.models import Kind
 from doithoai.organizations.models import Delegation, DelegationKind, Membership
-from doithoai.petitions.models import Privacy, TopicGroup
+from doithoai.petitions.models import TopicGroup
 from doithoai.petitions.visibility import submitter_label
 
 from . import context as ctx
@@ -210,121 +211,145 @@ def _unit_signature(agency, unit) -> Signature:
     return Signature([title or agency.name], ctx.display_name(signer))
 
 
-def _secretary(conference):
-    """Return who kept the minutes: the most frequent recorder of statements, else None."""
-    recorders = conference.statements.values_list("recorded_by", flat=True)
-    counts: dict[int, int] = defaultdict(int)
-    for pk in recorders:
-        counts[pk] += 1
-    if not counts:
-        return None
-    from django.contrib.auth import get_user_model
-
-    return get_user_model().objects.filter(pk=max(counts, key=counts.get)).first()
-
-
-def _item_lines(item, statements, answers, commitments, assignments) -> list[str]:
-    p = item.petition
-    protected = p.privacy != Privacy.PUBLIC
-    lines = []
-    for s in statements.get(p.pk, []):
-        speaker = "Ý kiến phát biểu" if protected else f"Ý kiến của {s.speaker_name or 'đại biểu'}"
-        lines.append(f"{speaker}: {s.text}")
-    for a in answers.get(p.pk, []):
-        lines.append(f"Giải đáp của {ctx.display_name(a.answered_by)}: {a.text}")
-    for c in commitments.get(p.pk, []):
-        note = f" ({c.note.rstrip('.')})" if c.note else ""
-        lines.append(
-            f"Cam kết: {CommitmentForm(c.form).label.lower()} chậm nhất ngày "
-            f"{ctx.short_date(c.promised_on)}{note}."
+def _chair_text(chair: dict) -> str:
+    delegation = chair.get("delegation")
+    if delegation:
+        on = datetime.date.fromisoformat(delegation["on"])
+        return (
+            f"{chair['name']}, {chair['title']} (được {delegation['grantor_title']} "
+            f"{delegation['grantor']} ủy quyền chủ trì ngày {ctx.short_date(on)}; "
+            f"lý do: {delegation['reason'].rstrip('.')})"
         )
-    for a in assignments.get(p.pk, []):
-        text = f"Giao {a.unit.name} xử lý"
-        if a.instructions:
-            text += f": {a.instructions.rstrip('.')}"
-        if a.needs_verification:
-            text += f" (cần xác minh: {a.verification_reason.rstrip('.')})"
+    return f"{chair['name']}, {chair['title']}"
+
+
+def _item_lines(item: dict) -> list[str]:
+    lines = []
+    for s in item["statements"]:
+        speaker = f"Ý kiến của {s['speaker']}" if s["speaker"] else "Ý kiến phát biểu"
+        lines.append(f"{speaker}: {s['text']}")
+    if item.get("answerer"):
+        lines.append(f"Người được phân công giải đáp: {item['answerer']}.")
+    for a in item["answers"]:
+        lines.append(f"Giải đáp của {a['by']}: {a['text']}")
+    for c in item["commitments"]:
+        note = f" ({c['note'].rstrip('.')})" if c["note"] else ""
+        promised = datetime.date.fromisoformat(c["promised_on"])
+        lines.append(
+            f"Cam kết: {c['form_label'].lower()} chậm nhất ngày {ctx.short_date(promised)}{note}."
+        )
+    for a in item["assignments"]:
+        text = f"Giao {a['unit']} xử lý"
+        if a["instructions"]:
+            text += f": {a['instructions'].rstrip('.')}"
+        if a["needs_verification"]:
+            text += f" (cần xác minh: {a['verification_reason'].rstrip('.')})"
         lines.append(text + ".")
     if not lines:
-        lines.append(AgendaStatus(item.status).label + ".")
+        lines.append(item["status_label"] + ".")
     return lines
 
 
-def build_minutes(conference) -> OfficialDocument:
-    """Build the minutes (Biên bản): attendance, chair, each item, conclusion; two signatures."""
-    agency = conference.agency
-    items = agenda(conference)
-    statements, answers, commitments, assignments = (
-        defaultdict(list),
-        defaultdict(list),
-        defaultdict(list),
-        defaultdict(list),
+def _clock(iso: str | None) -> str:
+    moment = datetime.datetime.fromisoformat(iso)
+    return (
+        f"{moment.hour:02d} giờ {moment.minute:02d}, {WEEKDAYS[moment.weekday()]} "
+        f"ngày {ctx.short_date(moment.date())}"
     )
-    for s in conference.statements.order_by("recorded_at", "pk"):
-        statements[s.petition_id].append(s)
-    for a in conference.answers.select_related("answered_by").order_by("created_at"):
-        answers[a.petition_id].append(a)
-    for c in conference.commitments.order_by("created_at"):
-        commitments[c.petition_id].append(c)
-    for a in conference.assignments.select_related("unit").order_by("created_at"):
-        assignments[a.petition_id].append(a)
-    kind = "thường kỳ" if conference.kind != Kind.AD_HOC else "đột xuất"
+
+
+def _attendance_lines(doc, content: dict) -> None:
+    if content["attendance_note"]:
+        doc.paragraph([("Thành phần: ", {"bold": True}), (content["attendance_note"], {})])
+    attendance = content["attendance"]
+    if not attendance:
+        return
+    for row in attendance["categories"]:
+        if row["present"] or row["absent"]:
+            doc.bullet(f"{row['label']}: có mặt {row['present']}, vắng mặt {row['absent']}.")
+    if attendance["inspectors"]:
+        doc.bullet("Ban Thanh tra nhân dân: " + ", ".join(attendance["inspectors"]) + ".")
+    if attendance["guests"]:
+        doc.bullet(f"Khách mời: {attendance['guests'].rstrip('.')}.")
+
+
+def build_minutes(conference) -> OfficialDocument:
+    """Build the minutes (Biên bản) from their snapshot: frozen at close, never recomputed;
+    corrections made after close follow as addenda."""
+    content, sha256 = content_for(conference)
+    agency = conference.agency
+    kind = "thường kỳ" if content["kind"] != Kind.AD_HOC else "đột xuất"
     doc = OfficialDocument(
         ctx.header(
             agency,
             type_code="BB",
             type_name="Biên bản",
-            summary=conference.title,
-            issued_on=conference.date,
+            summary=content["title"],
+            issued_on=datetime.date.fromisoformat(content["held_on"]),
         )
     )
-    opened = conference.opened_at or conference.starts_at
+    office = content["agency"]["short_name"] or content["agency"]["name"]
+    opened = content["opened_at"] or timezone.localtime(conference.starts_at).isoformat()
     doc.heading("I. THỜI GIAN, ĐỊA ĐIỂM")
     doc.paragraph(
-        f"Vào hồi {_when(opened)}, tại {conference.place}, {_office(agency)} tổ chức "
-        f"{conference.title} (hội nghị {kind})."
+        f"Vào hồi {_clock(opened)}, tại {content['place']}, {office} tổ chức "
+        f"{content['title']} (hội nghị {kind})."
     )
     doc.heading("II. THÀNH PHẦN THAM DỰ")
-    doc.paragraph([("Chủ trì: ", {"bold": True}), (f"{_chair_line(conference)}.", {})])
-    secretary = _secretary(conference)
-    if secretary is not None:
-        doc.paragraph([("Thư ký: ", {"bold": True}), (f"{ctx.display_name(secretary)}.", {})])
-    if conference.attendance:
-        doc.paragraph([("Thành phần: ", {"bold": True}), (conference.attendance, {})])
+    doc.paragraph([("Chủ trì: ", {"bold": True}), (f"{_chair_text(content['chair'])}.", {})])
+    secretary = content["secretary"]
+    if secretary:
+        doc.paragraph([("Thư ký: ", {"bold": True}), (f"{secretary}.", {})])
+    _attendance_lines(doc, content)
     doc.heading("III. NỘI DUNG HỘI NGHỊ")
     sec = ctx.secretariat_unit(agency)
+    items = content["items"]
     doc.paragraph(
         f"{sec.name if sec else 'Bộ phận tổng hợp'} báo cáo tổng hợp "
         f"{ctx.count(len(items), 'kiến nghị')} của CCVC và người lao động."
         + (" Hội nghị đối thoại lần lượt các nội dung sau:" if items else "")
     )
     for n, item in enumerate(items, start=1):
-        p = item.petition
         doc.paragraph(
             [
-                (f"{n}. {p.title} ", {"bold": True}),
-                (f"(mã {p.code}; người kiến nghị: {printable_submitter(p)}).", {}),
+                (f"{n}. {item['title']} ", {"bold": True}),
+                (f"(mã {item['code']}; người kiến nghị: {item['submitter']}).", {}),
             ]
         )
-        for line in _item_lines(item, statements, answers, commitments, assignments):
+        for line in _item_lines(item):
             doc.bullet(line)
-    conclusion = [line.strip() for line in conference.conclusion.splitlines() if line.strip()]
+    for s in content["other_statements"]:
+        doc.bullet(f"Ý kiến của {s['speaker'] or 'đại biểu'}: {s['text']}")
+    conclusion = [line.strip() for line in content["conclusion"].splitlines() if line.strip()]
     if conclusion:
         doc.heading("IV. KẾT LUẬN CỦA CHỦ TRÌ")
         for line in conclusion:
             doc.paragraph(line)
-    if conference.closed_at:
-        local = timezone.localtime(conference.closed_at)
+    if content["closed_at"]:
+        closed = datetime.datetime.fromisoformat(content["closed_at"])
+        same_day = closed.date().isoformat() == (content["opened_at"] or "")[:10]
+        day = "cùng ngày" if same_day else f"ngày {ctx.short_date(closed.date())}"
         doc.paragraph(
-            f"Hội nghị kết thúc vào hồi {local.hour:02d} giờ {local.minute:02d} cùng ngày. "
+            f"Hội nghị kết thúc vào hồi {closed.hour:02d} giờ {closed.minute:02d} {day}. "
             f"Biên bản đã được đọc lại cho hội nghị nghe và thông qua./."
         )
     doc.closing(
         [],
         ctx.archive_line(agency),
         [
-            Signature(["Thư ký"], ctx.display_name(secretary), secretary),
-            Signature(["Chủ trì"], ctx.display_name(conference.chair), conference.chair),
+            Signature(["Thư ký"], secretary, conference.secretary),
+            Signature(["Chủ trì"], content["chair"]["name"], conference.chair),
         ],
     )
+    addenda = list(conference.addenda.select_related("recorded_by").order_by("number"))
+    if addenda:
+        doc.heading("ĐÍNH CHÍNH BIÊN BẢN")
+        for a in addenda:
+            when = timezone.localtime(a.recorded_at).date()
+            doc.paragraph(
+                f"{a.number}. Ngày {ctx.short_date(when)}, {ctx.display_name(a.recorded_by)} "
+                f"đính chính: {a.text} (lý do: {a.reason.rstrip('.')})."
+            )
+    if sha256:
+        doc.paragraph(f"Mã kiểm tra biên bản (SHA-256): {sha256}", indent=False)
     return doc

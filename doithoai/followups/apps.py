@@ -10,6 +10,7 @@ class FollowupsConfig(AppConfig):
     verbose_name = _("Giải quyết sau hội nghị")
 
     def ready(self):
+        from doithoai.conferences.minutes import add_minutes_contributor
         from doithoai.conferences.views import add_workspace_context
         from doithoai.core import events
         from doithoai.petitions.visibility import link_unit
@@ -18,4 +19,6 @@ class FollowupsConfig(AppConfig):
 
         link_unit(receivers.assigned_to_unit)
         events.subscribe("notice_issued", receivers.on_notice_issued)
+        events.subscribe("deadline_recomputed", receivers.on_deadline_recomputed)
         add_workspace_context(receivers.conference_assignments)
+        add_minutes_contributor(receivers.minutes_parts)

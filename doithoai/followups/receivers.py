@@ -41,6 +41,34 @@ def on_notice_issued(*, by, notice, conference, **_) -> int:
     return len(waiting)
 
 
+def on_deadline_recomputed(*, by, deadline, reason, **_) -> None:
+    """Move an assignment's copy of its due date when its deadline was recounted, audited."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from doithoai.audit.log import record
+    from doithoai.audit.models import Verb
+
+    if deadline.content_type_id != ContentType.objects.get_for_model(Assignment).pk:
+        return None
+    assignment = Assignment.objects.select_for_update().get(pk=deadline.object_id)
+    if assignment.due_date == deadline.due_date:
+        return None
+    before = {"due_date": assignment.due_date}
+    assignment.due_date = deadline.due_date
+    assignment.save(update_fields=["due_date"])
+    record(
+        Verb.ASSIGNMENT_DUE_MOVED,
+        assignment,
+        by=by,
+        petition=assignment.petition,
+        conference=assignment.conference,
+        before=before,
+        after={"due_date": assignment.due_date},
+        reason=reason,
+    )
+    return None
+
+
 def conference_assignments(conference, user) -> dict:
     """Show a closed conference's assignments in its workspace (`conferences.views`)."""
     if conference.status in (ConferenceStatus.CLOSED, ConferenceStatus.CONCLUDED):
@@ -52,3 +80,48 @@ def conference_assignments(conference, user) -> dict:
             )
         }
     return {"assignments": []}
+
+
+def minutes_parts(conference) -> dict:
+    """Give the minutes what was answered, committed and assigned at the conference, per
+    petition (`conferences.minutes`); written answers given later are not part of them."""
+    from .models import Answer, AnswerMode, Commitment, CommitmentForm
+
+    def name(user):
+        return user.get_full_name() or user.get_username()
+
+    parts: dict = {}
+    answers = (
+        Answer.objects.filter(conference=conference, mode=AnswerMode.AT_CONFERENCE)
+        .select_related("answered_by")
+        .order_by("created_at", "pk")
+    )
+    for a in answers:
+        parts.setdefault(a.petition_id, {}).setdefault("answers", []).append(
+            {"by": name(a.answered_by), "text": a.text}
+        )
+    for c in Commitment.objects.filter(conference=conference).order_by("created_at", "pk"):
+        parts.setdefault(c.petition_id, {}).setdefault("commitments", []).append(
+            {
+                "form": c.form,
+                "form_label": str(CommitmentForm(c.form).label),
+                "promised_on": c.promised_on.isoformat(),
+                "note": c.note,
+            }
+        )
+    assignments = (
+        Assignment.objects.filter(conference=conference)
+        .select_related("unit")
+        .order_by("created_at", "pk")
+    )
+    for a in assignments:
+        parts.setdefault(a.petition_id, {}).setdefault("assignments", []).append(
+            {
+                "unit": a.unit.name,
+                "instructions": a.instructions,
+                "needs_verification": a.needs_verification,
+                "verification_reason": a.verification_reason,
+                "due_date": a.due_date.isoformat() if a.due_date else None,
+            }
+        )
+    return parts

@@ -54,7 +54,11 @@ def test_compilation(api, cast):
 def test_open(api, cast):
     conf = conference(cast, compiled=True)
     assert api.post(cast.secretariat, f"/conferences/{conf.pk}/open", {}).status_code == 403
-    response = api.post(cast.head, f"/conferences/{conf.pk}/open", {"attendance": "Toàn thể"})
+    response = api.post(
+        cast.head,
+        f"/conferences/{conf.pk}/open",
+        {"attendance": "Toàn thể", "confirm_other_day": True},
+    )
     assert response.status_code == 200 and response.json()["status"] == "in_progress"
 
 
@@ -65,7 +69,9 @@ def test_open_before_compilation_is_409(api, cast):
 
 
 def test_statements(api, cast):
-    conf = open_conference(conference=conference(cast, compiled=True), by=cast.head)
+    conf = open_conference(
+        conference=conference(cast, compiled=True), by=cast.head, confirm_other_day=True
+    )
     body = {"text": "Đề nghị xem xét", "speaker_id": cast.staff.pk}
     assert api.post(cast.staff, f"/conferences/{conf.pk}/statements", body).status_code == 403
     response = api.post(cast.secretariat, f"/conferences/{conf.pk}/statements", body)
@@ -73,7 +79,9 @@ def test_statements(api, cast):
 
 
 def test_close(api, cast):
-    conf = open_conference(conference=conference(cast, compiled=True), by=cast.head)
+    conf = open_conference(
+        conference=conference(cast, compiled=True), by=cast.head, confirm_other_day=True
+    )
     answer_petition(petition=conf.agenda.get().petition, text="Đã giải đáp", by=cast.head)
     body = {"conclusion": "Kết luận của hội nghị"}
     assert api.post(cast.staff, f"/conferences/{conf.pk}/close", body).status_code == 403
@@ -82,7 +90,9 @@ def test_close(api, cast):
 
 
 def _closed(cast, when=None):
-    conf = open_conference(conference=conference(cast, compiled=True, when=when), by=cast.head)
+    conf = open_conference(
+        conference=conference(cast, compiled=True, when=when), by=cast.head, confirm_other_day=True
+    )
     answer_petition(petition=conf.agenda.get().petition, text="Đã giải đáp", by=cast.head)
     return close_conference(conference=conf, conclusion="Kết luận", by=cast.head)
 

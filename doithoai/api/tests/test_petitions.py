@@ -185,7 +185,9 @@ def test_answer_in_writing(api, cast):
 def test_commit_at_the_conference(api, cast):
     from doithoai.conferences.actions import open_conference
 
-    conf = open_conference(conference=conference(cast, compiled=True), by=cast.head)
+    conf = open_conference(
+        conference=conference(cast, compiled=True), by=cast.head, confirm_other_day=True
+    )
     petition = conf.agenda.get().petition
     body = {"promised_on": "2999-01-01", "form": "written"}
     assert api.post(cast.secretariat, f"/petitions/{petition.pk}/commit", body).status_code == 403

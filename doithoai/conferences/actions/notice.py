@@ -85,8 +85,12 @@ def issue_notice(
     if notice is None:
         raise InvalidTransition(_("Chưa có dự thảo thông báo kết luận."), field="notice")
     issued_on = issued_on or today()
-    if issued_on < conference.date:
-        raise ValidationFailed(_("Ngày ban hành không thể trước ngày hội nghị."), field="issued_on")
+    if issued_on < conference.held_date:
+        raise ValidationFailed(
+            _("Ngày ban hành không thể trước ngày tổ chức hội nghị (%(d)s).")
+            % {"d": conference.held_date.strftime("%d/%m/%Y")},
+            field="issued_on",
+        )
     if issued_on > today():
         raise ValidationFailed(_("Ngày ban hành không thể ở tương lai."), field="issued_on")
     if signer_authority is None:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
+from doithoai.core import events
 from doithoai.core.actionkit import (
     allowed,
     move,
@@ -163,7 +164,9 @@ def plan_conference(
 
 @transaction.atomic
 def cancel_conference(*, conference: Conference, reason: str, by) -> Conference:
-    """Cancel a conference that has not opened; its petitions go back to the received list."""
+    """Cancel a conference that has not opened; each petition goes back to the received list
+    through the petitions app's action, with its own audit event."""
+    from doithoai.petitions import actions as petitions
     from doithoai.petitions.models import Petition, Status
 
     conference = _lock(conference)
@@ -173,9 +176,13 @@ def cancel_conference(*, conference: Conference, reason: str, by) -> Conference:
     before = snapshot(conference, "status")
     move(conference, ConferenceStatus.CANCELLED, CONFERENCE_TRANSITIONS)
     conference.save()
-    Petition.objects.filter(conference=conference, status=Status.SCHEDULED).update(
-        status=Status.RECEIVED, conference=None
-    )
+    returned = Petition.objects.filter(conference=conference, status=Status.SCHEDULED)
+    for petition in returned.order_by("pk"):
+        petitions.return_to_received(
+            petition=petition,
+            by=by,
+            reason=_("Hội nghị bị hủy: %(r)s") % {"r": reason},
+        )
     conference.agenda.all().delete()
     deadlines.cancel_deadlines(subject=conference, by=by, reason=reason)
     record(
@@ -185,6 +192,81 @@ def cancel_conference(*, conference: Conference, reason: str, by) -> Conference:
         conference=conference,
         before=before,
         after={"status": conference.status},
+        reason=reason,
+    )
+    return conference
+
+
+def can_reschedule_conference(user, conference) -> bool:
+    """Tell whether `user` may move the conference to another day, time or place now."""
+    return allowed(user, "conferences.reschedule_conference", conference, BEFORE)
+
+
+@transaction.atomic
+def reschedule_conference(
+    *, conference: Conference, starts_at: datetime.datetime, reason: str, by, place: str = ""
+) -> Conference:
+    """Move a conference not yet opened to a new date, time and place, with the reason.
+
+    The compilation deadline still running is cancelled and opened again from the new date
+    (through the deadlines app); the attendees are told through the event
+    "conference_rescheduled".
+    """
+    conference = _lock(conference)
+    require("conferences.reschedule_conference", by, conference)
+    require_state(conference, BEFORE)
+    reason = require_text(reason, "reason", _("lý do đổi lịch"))
+    if starts_at is None:
+        raise ValidationFailed(_("Nhập thời gian tổ chức mới."), field="starts_at")
+    local = timezone.localtime(starts_at) if timezone.is_aware(starts_at) else starts_at
+    if local.date() < today():
+        raise ValidationFailed(_("Thời gian mới không thể ở quá khứ."), field="starts_at")
+    if conference.kind != Kind.AD_HOC and conference.plan is not None:
+        months = allowed_months(conference.kind, conference.combined_with, conference.plan.year)
+        if (local.year, local.month) not in months:
+            raise ValidationFailed(
+                _("Thời gian mới nằm ngoài các tháng quy định cho %(k)s.")
+                % {"k": conference.get_kind_display()},
+                field="starts_at",
+            )
+    place = place.strip()[:250] or conference.place
+    if starts_at == conference.starts_at and place == conference.place:
+        raise ValidationFailed(_("Thời gian và địa điểm không thay đổi."), field="starts_at")
+    before = snapshot(conference, "starts_at", "place")
+    old_date = conference.date
+    conference.starts_at = starts_at
+    conference.place = place
+    conference.save(update_fields=["starts_at", "place"])
+    if conference.date != old_date and conference.status == ConferenceStatus.PLANNED:
+        deadlines.cancel_deadlines(
+            subject=conference,
+            kind="compilation",
+            by=by,
+            reason=_("Đổi lịch: %(r)s") % {"r": reason},
+        )
+        deadlines.open_deadline(
+            kind="compilation",
+            subject=conference,
+            agency=conference.agency,
+            start=conference.date,
+            by=by,
+            conference=conference,
+        )
+    record(
+        Verb.CONFERENCE_RESCHEDULED,
+        conference,
+        by=by,
+        conference=conference,
+        before=before,
+        after=snapshot(conference, "starts_at", "place"),
+        reason=reason,
+    )
+    events.publish(
+        "conference_rescheduled",
+        agency=conference.agency,
+        by=by,
+        conference=conference,
+        before=before,
         reason=reason,
     )
     return conference

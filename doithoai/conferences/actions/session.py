@@ -1,5 +1,7 @@
 """The conference itself: open it, minute statements, close it with the conclusion (rule 5)."""
 
+import json
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,16 +16,22 @@ from doithoai.core.actionkit import (
     require_text,
     same_agency,
     snapshot,
+    today,
 )
 from doithoai.core.errors import InvalidTransition, ValidationFailed
 from doithoai.deadlines import actions as deadlines
-from doithoai.organizations.access import membership
+from doithoai.organizations.access import has_role, membership
+from doithoai.organizations.models import Role
 
+from ..minutes import build_snapshot, canonical, digest, next_position
 from ..models import (
     CONFERENCE_TRANSITIONS,
     AgendaStatus,
+    Attendance,
     Conference,
     ConferenceStatus,
+    Minutes,
+    MinutesAddendum,
     Statement,
 )
 from ..rules import is_effective_chair
@@ -60,9 +68,54 @@ def can_close_conference(user, conference) -> bool:
     return allowed(user, "conferences.close_conference", conference, RUNNING)
 
 
+HEAD_COUNT_FIELDS = tuple(
+    f"{key}_{side}" for key, _label in Attendance.CATEGORIES for side in ("present", "absent")
+)
+
+
+def _head_count(head_count: dict) -> dict:
+    unknown = set(head_count) - set(HEAD_COUNT_FIELDS)
+    if unknown:
+        raise ValidationFailed(_("Thành phần điểm danh không hợp lệ."), field=sorted(unknown)[0])
+    counts = {}
+    for name, value in head_count.items():
+        try:
+            number = int(value or 0)
+        except (TypeError, ValueError):
+            number = -1
+        if not 0 <= number <= 100000:
+            raise ValidationFailed(_("Số người phải là số nguyên không âm."), field=name)
+        counts[name] = number
+    return counts
+
+
+def freeze_minutes(conference: Conference) -> Minutes:
+    """Take the minutes' snapshot at close and store it with its SHA-256 (never edited)."""
+    content = json.loads(canonical(build_snapshot(conference)))
+    return Minutes.objects.create(
+        conference=conference, content=content, sha256=digest(content), frozen_at=timezone.now()
+    )
+
+
 @transaction.atomic
-def open_conference(*, conference: Conference, by, attendance: str = "") -> Conference:
-    """Open the conference; only its chair may, once the compiled list has been sent."""
+def open_conference(
+    *,
+    conference: Conference,
+    by,
+    attendance: str = "",
+    confirm_other_day: bool = False,
+    secretary=None,
+    head_count: dict | None = None,
+    inspectors=(),
+    guests: str = "",
+) -> Conference:
+    """Open the conference; only its chair may, once the compiled list has been sent.
+
+    Record the actual start and the day actually held; opening on a day other than the
+    scheduled one needs `confirm_other_day` (the chair confirms the change of day). The chair
+    names the minutes' secretary from the agency's people; the attendance (present and absent
+    by staff category, the inspection board members present, the guests) is recorded.
+    """
     conference = _lock(conference)
     require("conferences.open_conference", by, conference)
     if conference.status == ConferenceStatus.PLANNED:
@@ -73,19 +126,56 @@ def open_conference(*, conference: Conference, by, attendance: str = "") -> Conf
             % {"s": conference.get_status_display()},
             field="status",
         )
+    held_on = today()
+    if held_on != conference.date and not confirm_other_day:
+        raise ValidationFailed(
+            _(
+                "Hội nghị được lên lịch ngày %(planned)s, hôm nay là %(today)s: xác nhận khai mạc vào ngày khác ngày đã lên lịch."
+            )
+            % {
+                "planned": conference.date.strftime("%d/%m/%Y"),
+                "today": held_on.strftime("%d/%m/%Y"),
+            },
+            field="confirm_other_day",
+        )
+    if secretary is not None and membership(secretary, conference.agency) is None:
+        raise ValidationFailed(_("Thư ký không thuộc cơ quan."), field="secretary")
+    counts = _head_count(head_count or {})
+    inspectors = list(inspectors or [])
+    for person in inspectors:
+        if not has_role(person, conference.agency, Role.INSPECTOR):
+            raise ValidationFailed(
+                _("%(n)s không phải thành viên Ban Thanh tra nhân dân của cơ quan.")
+                % {"n": person.get_full_name() or person.get_username()},
+                field="inspectors",
+            )
+    guests = (guests or "").strip()
+    if len(guests) > 5000:
+        raise ValidationFailed(_("Danh sách khách mời quá dài."), field="guests")
     before = snapshot(conference, "status")
     move(conference, ConferenceStatus.IN_PROGRESS, CONFERENCE_TRANSITIONS)
     conference.opened_at = timezone.now()
+    conference.held_on = held_on
+    conference.secretary = secretary
     if attendance.strip():
         conference.attendance = attendance.strip()
     conference.save()
+    record_of_attendance = Attendance.objects.create(conference=conference, guests=guests, **counts)
+    record_of_attendance.inspectors.set(inspectors)
     record(
         Verb.CONFERENCE_OPENED,
         conference,
         by=by,
         conference=conference,
         before=before,
-        after={"status": conference.status},
+        after={
+            "status": conference.status,
+            "opened_at": conference.opened_at.isoformat(),
+            "held_on": held_on,
+            "scheduled_on": conference.date,
+            "secretary": conference.secretary_id,
+            "attendance": {**counts, "inspectors": [u.pk for u in inspectors], "guests": guests},
+        },
     )
     return conference
 
@@ -155,11 +245,12 @@ def close_conference(*, conference: Conference, conclusion: str, by) -> Conferen
     conference.closed_at = timezone.now()
     conference.conclusion = conclusion
     conference.save()
+    frozen = freeze_minutes(conference)
     deadlines.open_deadline(
         kind="notice",
         subject=conference,
         agency=conference.agency,
-        start=timezone.localtime(conference.closed_at).date(),
+        start=conference.held_date,
         by=by,
         conference=conference,
     )
@@ -169,6 +260,45 @@ def close_conference(*, conference: Conference, conclusion: str, by) -> Conferen
         by=by,
         conference=conference,
         before=before,
-        after={"status": conference.status, "conclusion": conclusion[:500]},
+        after={
+            "status": conference.status,
+            "closed_at": conference.closed_at.isoformat(),
+            "conclusion": conclusion[:500],
+            "minutes_sha256": frozen.sha256,
+        },
     )
     return conference
+
+
+HELD = (ConferenceStatus.CLOSED, ConferenceStatus.CONCLUDED)
+
+
+def can_correct_minutes(user, conference) -> bool:
+    """Tell whether `user` may add a correction to the closed minutes (chair or secretariat)."""
+    return allowed(user, "conferences.correct_minutes", conference, HELD)
+
+
+@transaction.atomic
+def correct_minutes(*, conference: Conference, text: str, reason: str, by) -> MinutesAddendum:
+    """Add an audited correction (đính chính) after the frozen minutes; they stay unchanged."""
+    conference = _lock(conference)
+    require("conferences.correct_minutes", by, conference)
+    require_state(conference, HELD)
+    text = require_text(text, "text", _("nội dung đính chính"), max_length=20000)
+    reason = require_text(reason, "reason", _("lý do đính chính"))
+    addendum = MinutesAddendum.objects.create(
+        conference=conference,
+        number=next_position(conference),
+        text=text,
+        reason=reason,
+        recorded_by=by,
+    )
+    record(
+        Verb.MINUTES_CORRECTED,
+        conference,
+        by=by,
+        conference=conference,
+        after={"number": addendum.number, "text": text[:500]},
+        reason=reason,
+    )
+    return addendum

@@ -221,3 +221,8 @@ def test_recompute_updates_the_assignment_copy_of_the_due_date(cast, seed_day):
     actions.recompute_deadline(deadline, by=cast.admin, reason="Lịch đổi.")
     assignment.refresh_from_db()
     assert assignment.due_date == D(2018, 7, 2)
+    # The follow-up app moved its copy itself, with an audit event on the assignment.
+    event = AuditEvent.objects.get(verb=Verb.ASSIGNMENT_DUE_MOVED)
+    assert event.object_id == str(assignment.pk) or int(event.object_id) == assignment.pk
+    assert event.before["due_date"] == "2018-06-29" and event.after["due_date"] == "2018-07-02"
+    assert event.reason == "Lịch đổi."

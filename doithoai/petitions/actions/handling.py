@@ -301,6 +301,29 @@ def unschedule_petition(*, petition: Petition, by, reason: str = "") -> Petition
 
 
 @transaction.atomic
+def return_to_received(*, petition: Petition, by, reason: str) -> Petition:
+    """Send a scheduled petition back to the received list because its conference was
+    cancelled; the conferences app calls this after checking its own actor, once per petition."""
+    petition = _lock(petition)
+    require_state(petition, (Status.SCHEDULED,))
+    before = snapshot(petition, "status", "conference")
+    move(petition, Status.RECEIVED, TRANSITIONS)
+    events.publish("petition_left_agenda", agency=petition.agency, by=by, petition=petition)
+    petition.conference = None
+    petition.save()
+    record(
+        Verb.PETITION_UNSCHEDULED,
+        petition,
+        by=by,
+        petition=petition,
+        before=before,
+        after={"status": petition.status},
+        reason=reason,
+    )
+    return petition
+
+
+@transaction.atomic
 def support_petition(*, petition: Petition, by) -> Support:
     """Add one's support to a petition already filed instead of filing a duplicate."""
     require("petitions.support_petition", by, petition)

@@ -81,7 +81,7 @@ def build_year(cast, time_machine):
     pet.schedule_petitions(conference=june, petitions=[p[1], p[2], p[3], p[4]], by=sec)
     conf.send_compilation(conference=june, by=sec)
     at(2018, 6, 28, 8, 30)
-    conf.open_conference(conference=june, by=head, attendance="Toàn thể CCVC.")
+    conf.open_conference(conference=june, by=head, attendance="Toàn thể CCVC.", secretary=sec)
     conf.record_statement(
         conference=june, petition=p[1], speaker=cast.staff, by=sec, text="Đề nghị trả lời sớm."
     )
