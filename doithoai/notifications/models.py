@@ -39,8 +39,15 @@ class Notification(models.Model):
         related_name="notifications",
     )
     dedupe_key = models.CharField(max_length=120, blank=True)
+    # The event of the table (events.EVENTS) that caused it; empty for reminders and messages.
+    event = models.CharField(_("sự kiện"), max_length=40, blank=True)
     created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
     read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
+    # Set by the e-mail task once the message left (alone or in a digest): a retried task
+    # finds it and sends nothing twice.
+    emailed_at = models.DateTimeField(_("đã gửi e-mail lúc"), null=True, blank=True)
+    # A conference's iCalendar event as it stood when announced, attached to the e-mail.
+    ics = models.TextField(blank=True)
 
     class Meta:
         verbose_name = _("thông báo")
@@ -59,6 +66,48 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class Delivery(models.TextChoices):
+    """How a person wants notifications of events by e-mail (reminders always go at once)."""
+
+    EVERY = "every", _("Gửi e-mail cho mỗi sự kiện")
+    DIGEST = "digest", _("Gửi một e-mail tổng hợp mỗi ngày")
+    IN_APP = "in_app", _("Chỉ xem trong ứng dụng")
+
+
+class Preference(models.Model):
+    """A person's choice of how notifications reach them by e-mail."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    delivery = models.CharField(
+        _("nhận thông báo qua e-mail"),
+        max_length=10,
+        choices=Delivery.choices,
+        default=Delivery.EVERY,
+    )
+    digest_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tùy chọn thông báo")
+        verbose_name_plural = _("tùy chọn thông báo")
+
+    def __str__(self):
+        return f"{self.user_id}: {self.delivery}"
+
+
+class CalendarSequence(models.Model):
+    """How many times a conference's calendar event was announced (its iCalendar SEQUENCE)."""
+
+    conference = models.OneToOneField(
+        "conferences.Conference", on_delete=models.CASCADE, related_name="+"
+    )
+    sequence = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.conference_id}: {self.sequence}"
 
 
 class ReminderKind(models.TextChoices):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
+from doithoai.core import events
 from doithoai.core.actionkit import require, today
 from doithoai.core.errors import InvalidTransition, ValidationFailed
 from doithoai.deadlines import actions as deadlines
@@ -44,6 +45,7 @@ def submit_report(*, agency, year: int, half: int | None, by, symbol: str = ""):
     if deadline is None or deadline.status != "open":
         raise InvalidTransition(_("Báo cáo này đã được ghi nhận là đã gửi."), field="half")
     deadlines.complete_deadlines(subject=plan, kind=deadline.kind, by=by, on=today())
+    events.publish("report_submitted", agency=agency, by=by, plan=plan, year=year, half=half)
     record(
         Verb.REPORT_SUBMITTED,
         plan,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.core.actionkit import today
 from doithoai.notifications import reminders
+from doithoai.notifications.tasks import enqueue_digests
 
 
 class Command(BaseCommand):
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         except ValueError:
             raise CommandError(_("Ngày không hợp lệ: %(v)s") % {"v": date}, returncode=2) from None
         result = reminders.run(day)
+        digests = enqueue_digests()
         self.stdout.write(
             _(
                 "%(day)s: nhắc trước hạn %(soon)d, báo quá hạn %(late)d, %(n)d thông báo, %(skip)d đã nhắc trước đó."
@@ -33,3 +35,5 @@ class Command(BaseCommand):
                 "skip": result.skipped,
             }
         )
+        if digests:
+            self.stdout.write(_("%(n)d thư tổng hợp thông báo trong ngày.") % {"n": digests})
