@@ -104,6 +104,7 @@ def enqueue_digests() -> int:
             recipient__notification_preference__delivery=Delivery.DIGEST,
         )
         .exclude(event="")
+        .order_by()
         .values_list("recipient_id", flat=True)
         .distinct()
     )
