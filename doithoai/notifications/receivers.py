@@ -1,12 +1,13 @@
 """What the notifications app does when the actions below it announce an event (core.events)."""
 
-from . import calendar
+from . import calendar, webhooks
 from .actions import notify
 from .events import EVENTS, recipients, render
 
 
 def on_assignment_urged(*, agency, by, assignment, recipients, title, body, **_):
     """Tell the unit's leaders that the secretariat urges a report on their assignment."""
+    webhooks.queue("assignment_urged", agency, {"assignment": assignment})
     notify(users=recipients, agency=agency, title=title, body=body, event="assignment_urged", by=by)
 
 
@@ -18,6 +19,7 @@ def on_event(*, name, agency, by, **payload):
     """Tell the people of the event table's row `name` (events.EVENTS), in the action's
     transaction; their e-mail leaves after it commits."""
     payload["agency"] = agency
+    webhooks.queue(name, agency, payload)
     people = [u for u in recipients(name, payload) if u.pk != getattr(by, "pk", None)]
     if not people:
         return None

@@ -64,6 +64,7 @@ NAV = [
         frozenset({Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}),
     ),
     NavItem(_("Quản trị"), "organizations:home", frozenset({Role.ADMIN})),
+    NavItem(_("Webhook"), "notifications:webhooks", frozenset({Role.ADMIN})),
     NavItem(_("Trả lời đã công khai"), "followups:published", EVERYONE),
     NavItem(_("Ủy quyền đại diện"), "petitions:authorize", STAFF),
 ]
