@@ -2,17 +2,21 @@
 
 import pytest
 
-# One Chromium for every browser test of the session (see doithoai/testing/browser.py).
-pytest_plugins = ["doithoai.testing.browser"]
+# One Chromium for every browser test of the session (see doithoai/testing/browser.py);
+# audit keys and checkpoints in a temporary folder for every test (doithoai/audit/testing.py).
+pytest_plugins = ["doithoai.testing.browser", "doithoai.audit.testing"]
 
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EXPORTS_DIR = tmp_path / "exports"
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Tests log in with a password only; doithoai/accounts/tests enforce the second factor.
+    settings.MFA_REQUIRED_ROLES = []
 
 
 @pytest.fixture

@@ -15,17 +15,18 @@ PG_BIN = Path(os.environ.get("BENCH_PG_BIN", "/usr/lib/postgresql/15/bin"))
 PG_USER = "postgres"
 
 
-def _free_port() -> int:
-    """Pick a free loopback port in 20000-32000."""
+def free_port() -> int:
+    """Pick a free loopback port in BENCH_PORTS ("low-high"; default 20000-32000)."""
+    low, _, high = os.environ.get("BENCH_PORTS", "20000-32000").partition("-")
     for _ in range(50):
-        port = random.randint(20000, 32000)
+        port = random.randint(int(low), int(high))
         with socket.socket() as s:
             try:
                 s.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
-    raise RuntimeError("no free port in 20000-32000")
+    raise RuntimeError(f"no free port in {low}-{high}")
 
 
 def _as_postgres(args: list[str], **kwargs) -> subprocess.CompletedProcess:
@@ -41,7 +42,7 @@ class ThrowawayPostgres:
     def __init__(self, memory_mb: int = 512):
         self.memory_mb = memory_mb
         self.datadir: Path | None = None
-        self.port = _free_port()
+        self.port = free_port()
         self.started = False
 
     @property

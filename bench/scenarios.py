@@ -263,4 +263,26 @@ def build(manifest: dict, list_ms: float, summary_ms: float) -> tuple[list[Scena
                 note="informational: a national roll-up",
             )
         )
+        from doithoai.reports import summaries
+
+        out.append(
+            Scenario(
+                "report summary, largest agency (stored)",
+                lambda: summaries.summary(agency, year)["figures"],
+                summary_ms,
+                baseline="",
+                group="report",
+                note="reports.summaries: the stored summary, as the pages read it",
+            )
+        )
+        out.append(
+            Scenario(
+                "report summary, every agency (stored)",
+                lambda: summaries.summary(every, year)["figures"],
+                None,
+                baseline="",
+                group="report",
+                note="informational: the roll-up summed from stored summaries",
+            )
+        )
     return out, notes

@@ -4,8 +4,10 @@ SQLite by default so that a fresh checkout runs with no set-up; PostgreSQL throu
 DATABASE_URL in production and CI. Nothing else reads the environment.
 """
 
+import datetime
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -28,7 +30,7 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)  # `make run` sets DEBUG=1
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
@@ -51,6 +53,11 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "axes",
     "doithoai.core",
     "doithoai.audit",
     "doithoai.workdays",
@@ -61,24 +68,35 @@ INSTALLED_APPS = [
     "doithoai.deadlines",
     "doithoai.notifications",
     "doithoai.documents",
+    "doithoai.signing",
     "doithoai.reports",
     "doithoai.oversight",
     "doithoai.api",
     "doithoai.portal",
     "doithoai.demo",
+    "doithoai.accounts",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "doithoai.core.middleware.PermissionsPolicyMiddleware",
+    "doithoai.core.middleware.RefuseNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    "doithoai.api.middleware.ApiErrorMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "doithoai.accounts.middleware.SessionLimitsMiddleware",
+    "doithoai.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during login into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "doithoai.urls"
@@ -107,6 +125,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'doithoai.sqlite3'}"),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # Test a persistent connection before reuse, so the first request after a database
+        # restart does not fail on a dead connection.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -115,15 +136,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Audit log keys, held outside the database: `id:secret` pairs, comma-separated, the first one
+# signs new events and checkpoints, the others only verify older ones. When empty, the keys are
+# read from AUDIT_KEY_FILE (one `id:secret` a line, first line current), created on first use.
+AUDIT_HMAC_KEYS = env_list("AUDIT_HMAC_KEYS", "")
+AUDIT_KEY_FILE = Path(os.environ.get("AUDIT_KEY_FILE", DATA_DIR / "audit-keys"))
+# Signed checkpoints of every chain head, one file each, never rewritten: point this at an
+# append-only place the database's owner cannot change (a WORM mount, another host's share).
+AUDIT_ANCHOR_DIR = Path(os.environ.get("AUDIT_ANCHOR_DIR", DATA_DIR / "audit-anchors"))
+# Where `doithoai backup` writes its archives when no directory is given.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", DATA_DIR / "backups"))
+
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out accounts and addresses
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Django's validators; doithoai.accounts.validators gives their messages in Vietnamese.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "doithoai.accounts.validators.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "doithoai.accounts.validators.MinimumLengthValidator",
+        "OPTIONS": {"min_length": int(os.environ.get("PASSWORD_MIN_LENGTH", "10"))},
+    },
+    {"NAME": "doithoai.accounts.validators.CommonPasswordValidator"},
+    {"NAME": "doithoai.accounts.validators.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -141,6 +178,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", DATA_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
+# Background Excel exports: outside MEDIA_ROOT, sent only to the person who asked for them.
+EXPORTS_DIR = Path(os.environ.get("EXPORTS_DIR", DATA_DIR / "exports"))
 
 # Attachments: what a petition may carry.
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
@@ -167,16 +206,51 @@ TASKS = {
     }
 }
 
-# The cache holds rate-limit counters and one-time form tokens, so every worker process
-# must share it: a database table by default (`doithoai createcachetable`), or memcached/Redis.
-CACHES = {
-    "default": {
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
-        "LOCATION": os.environ.get("CACHE_LOCATION", "doithoai_cache"),
+# The cache holds rate-limit counters, one-time form tokens and each person's memberships,
+# so every worker process must share it: a database table by default (`doithoai
+# createcachetable`, no extra service), or in production Redis (Debian's redis-server)
+# through CACHE_URL or REDIS_URL, e.g. redis://127.0.0.1:6379/0, with Django's own
+# RedisCache backend; sessions are then read from Redis too (cached_db: still stored in the
+# database, so a Redis restart logs nobody out).
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "doithoai"),
+        }
     }
-}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+elif CACHE_URL:
+    raise ImproperlyConfigured("CACHE_URL must be a redis://, rediss:// or unix:// URL.")
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": os.environ.get(
+                "CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"
+            ),
+            "LOCATION": os.environ.get("CACHE_LOCATION", "doithoai_cache"),
+        }
+    }
 
 # API: requests allowed per user or token in each window (0 turns the limit off).
+# Digital signatures (doithoai/signing): trust roots, the agency seal key, a timestamp authority.
+SIGNING_TRUST_ROOTS = os.environ.get("DOITHOAI_TRUST_ROOTS", "")  # PEM bundle of trusted roots
+SIGNING_FETCH_REVOCATION = env_bool("DOITHOAI_SIGN_FETCH_REVOCATION", False)
+SIGNING_FONT = os.environ.get("DOITHOAI_SIGN_FONT", "")  # TrueType for the attachment text block
+SIGNING_TSA_URL = os.environ.get("DOITHOAI_TSA_URL", "")  # RFC 3161 timestamp authority
+SEAL_PKCS11_MODULE = os.environ.get("DOITHOAI_SEAL_PKCS11_MODULE", "")
+SEAL_PKCS11_SLOT = os.environ.get("DOITHOAI_SEAL_PKCS11_SLOT", "")
+SEAL_PKCS11_TOKEN = os.environ.get("DOITHOAI_SEAL_PKCS11_TOKEN", "")
+SEAL_PKCS11_KEY = os.environ.get("DOITHOAI_SEAL_PKCS11_KEY", "")
+SEAL_PKCS11_CERT = os.environ.get("DOITHOAI_SEAL_PKCS11_CERT", "")  # PEM, when not on the token
+SEAL_PKCS11_PIN_ENV = os.environ.get("DOITHOAI_SEAL_PKCS11_PIN_ENV", "DOITHOAI_SEAL_PIN")
+SEAL_PKCS12 = os.environ.get("DOITHOAI_SEAL_PKCS12", "")  # alternative to a token
+SEAL_PKCS12_PASSWORD_ENV = os.environ.get(
+    "DOITHOAI_SEAL_PKCS12_PASSWORD_ENV", "DOITHOAI_SEAL_PASSWORD"
+)
+
 API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "600"))
 API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
 
@@ -184,6 +258,92 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): scripts only from our own static files (htmx,
+# Chart.js, swagger-ui are vendored); no inline script, no eval. Inline style attributes
+# stay allowed because htmx and swagger-ui set them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Browser features the site never uses, switched off (doithoai.core.middleware).
+PERMISSIONS_POLICY = os.environ.get(
+    "PERMISSIONS_POLICY",
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+    "magnetometer=(), gyroscope=(), accelerometer=(), interest-cohort=(), "
+    "publickey-credentials-get=(self), publickey-credentials-create=(self)",
+)
+
+# --- Access: sessions, second factor, lockout (doithoai.accounts) ----------------------------
+# Every session ends 12 hours after log-in; a privileged role's after 30 minutes idle.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_ABSOLUTE_SECONDS", str(12 * 3600)))
+SESSION_IDLE_SECONDS = int(os.environ.get("SESSION_IDLE_SECONDS", str(30 * 60)))
+# Role codes (organizations Role, plus `site_staff` for /admin/ staff and superusers) that
+# must use a second factor whenever DEBUG is off; an empty value turns the requirement off.
+PRIVILEGED_ROLES = ["head", "deputy", "secretariat", "inspector", "admin", "site_staff"]
+MFA_REQUIRED_ROLES = env_list("MFA_REQUIRED_ROLES", ",".join(PRIVILEGED_ROLES))
+# The demo with DEBUG on skips the second factor unless MFA_IN_DEBUG=1.
+MFA_ENFORCED = env_bool("MFA_IN_DEBUG", False) if DEBUG else True
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "doithoai")
+# Passkeys are bound to the site's host name and origin, taken from SITE_URL; browsers
+# allow them only over https, or on http://localhost in development.
+_site = urlsplit(SITE_URL)
+_host = _site.hostname if _site.scheme == "https" else "localhost"
+_port = f":{_site.port}" if _site.port else ""
+OTP_WEBAUTHN_RP_ID = os.environ.get("OTP_WEBAUTHN_RP_ID", _host)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list(
+    "OTP_WEBAUTHN_ALLOWED_ORIGINS", f"{_site.scheme}://{_host}{_port}"
+)
+OTP_WEBAUTHN_RP_NAME = os.environ.get("OTP_WEBAUTHN_RP_NAME", "doithoai")
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False  # a passkey is the second factor, not the first
+# django-axes: lock an account, and separately an address, after AXES_FAILURE_LIMIT wrong
+# passwords, for AXES_COOLOFF_MINUTES; a successful log-in resets the account's count.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "doithoai.accounts.views.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_CLIENT_IP_CALLABLE = "doithoai.core.net.client_address"
+# Reverse proxies in front of the application (1 behind the README's nginx): the client
+# address is then read from X-Forwarded-For (doithoai.core.net).
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+# Password reset: e-mails sent per address (and requests per client) per hour.
+PASSWORD_RESET_LIMIT = int(os.environ.get("PASSWORD_RESET_LIMIT", "3"))
+PASSWORD_RESET_WINDOW = int(os.environ.get("PASSWORD_RESET_WINDOW", "3600"))
+
+# Uploads: a callable path that scans a file before it is accepted (raise to refuse);
+# with CLAMD_SOCKET or CLAMD_HOST set, ClamAV's clamd is used.
+CLAMD_SOCKET = os.environ.get("CLAMD_SOCKET", "")
+CLAMD_HOST = os.environ.get("CLAMD_HOST", "")
+CLAMD_PORT = int(os.environ.get("CLAMD_PORT", "3310"))
+ATTACHMENT_SCANNER = os.environ.get(
+    "ATTACHMENT_SCANNER",
+    "doithoai.core.scanning.clamd_scan" if (CLAMD_SOCKET or CLAMD_HOST) else "",
+)
+# The most a ZIP-based file (DOCX, XLSX, ODT…) may inflate to.
+ATTACHMENT_MAX_UNCOMPRESSED_BYTES = int(
+    os.environ.get("ATTACHMENT_MAX_UNCOMPRESSED_BYTES", str(100 * 1024 * 1024))
+)
 
 LOGGING = {
     "version": 1,

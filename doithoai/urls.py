@@ -23,9 +23,15 @@ urlpatterns = [
     path("xu-ly/", include("doithoai.followups.urls")),
     path("to-chuc/", include("doithoai.organizations.urls")),
     path("van-ban/", include("doithoai.documents.urls")),
+    path("ky-so/", include("doithoai.signing.urls")),
     path("thong-ke/", include("doithoai.reports.urls")),
     path("giam-sat/", include("doithoai.oversight.urls")),
+    path("", include("doithoai.accounts.urls")),
     path("", include("doithoai.portal.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "doithoai.portal.error_pages.bad_request"
+handler404 = "doithoai.portal.error_pages.page_not_found"
+handler500 = "doithoai.portal.error_pages.server_error"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the test suite drives for real, when they are missing:
-# Chromium for browser tests, LibreOffice + poppler for DOCX->PDF->PNG, fonts, gettext.
+# Chromium for browser tests, LibreOffice + poppler for DOCX->PDF->PNG, fonts, gettext,
+# SoftHSM2 (a PKCS#11 token in software) for the agency-seal signing tests.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -8,6 +9,8 @@ command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
+command -v softhsm2-util >/dev/null 2>&1 || need+=(softhsm2)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || need+=(fonts-dejavu-core)
 [ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -1,9 +1,11 @@
 """`/api/v1/assignments/`: what units must resolve, and their resolution reports."""
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from ninja import Query, Router
 
 from doithoai.core.actionkit import today
+from doithoai.core.errors import ValidationFailed
 from doithoai.followups import actions
 from doithoai.followups.models import Assignment, AssignmentStatus
 from doithoai.petitions.models import Petition
@@ -20,7 +22,7 @@ PENDING = [AssignmentStatus.ASSIGNED, AssignmentStatus.RETURNED]
 
 
 class AssignmentQuery(PageQuery):
-    unit: int | None = None
+    unit: s.Id | None = None
     status: str | None = None
     overdue: bool | None = None
 
@@ -55,13 +57,19 @@ def list_assignments(request, filters: Query[AssignmentQuery]):
     if filters.overdue is not None:
         late = Q(status__in=PENDING, due_date__lt=today())
         rows = rows.filter(late) if filters.overdue else rows.exclude(late)
+    if filters.cursor:
+        # Assignments whose clock has not started have no due date; a keyset over a
+        # nullable column sorts differently on SQLite and PostgreSQL, so page by number.
+        raise ValidationFailed(
+            _("Danh sách giao xử lý chỉ phân trang theo số trang."), field="cursor"
+        )
     page, meta = paginate(rows.order_by("due_date", "id"), filters.page, filters.page_size)
     return {**meta, "results": _serialize(request, page)}
 
 
 @router.post("/{assignment_id}/report", response={200: s.AssignmentOut, **ERRORS})
 @idempotent
-def report(request, assignment_id: int, payload: s.ReportIn):
+def report(request, assignment_id: s.PathId, payload: s.ReportIn):
     """Report the unit's resolution (the leader of the assigned unit)."""
     assignment = visible_or_404(_visible(request), assignment_id)
     actions.report_resolution(assignment=assignment, text=payload.text, by=request.auth)

@@ -3,31 +3,94 @@
 import hashlib
 import math
 
+from django.core import signing
+from django.db.models import Q
 from django.utils.translation import gettext as _
-from ninja import Field, Schema
+from ninja import Field
 
 from doithoai.core.errors import Conflict, ValidationFailed
 
 from .errors import not_found
+from .schemas import CleanText
 
 MAX_PAGE_SIZE = 100
 
 
-class PageQuery(Schema):
+class PageQuery(CleanText):
     page: int = Field(1, ge=1, le=100000)
     page_size: int = Field(25, ge=1, le=MAX_PAGE_SIZE)
+    cursor: str | None = Field(
+        None,
+        max_length=500,
+        description="The `next` of the previous page: keyset paging, stable while rows are "
+        "added and as fast far down the list as on its first page. `page` is then ignored.",
+    )
 
 
-def paginate(queryset, page: int, page_size: int) -> tuple[list, dict]:
-    """Return one page of rows and the paging figures (two queries: count, rows)."""
+CURSOR_SALT = "doithoai.api.cursor"
+
+
+def _ordering(queryset) -> list[str]:
+    order = list(queryset.query.order_by or queryset.model._meta.ordering)
+    if order[-1].lstrip("-") not in ("id", "pk"):
+        order.append("-id" if order[-1].startswith("-") else "id")
+    return order
+
+
+def _value(obj, field: str):
+    value = getattr(obj, field.lstrip("-").replace("__", "."), None)
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _after(order: list[str], values: list) -> Q:
+    """The rows that come after `values` in `order` (a row comparison written out)."""
+    condition = Q(pk__in=[])
+    equal = Q()
+    for field, value in zip(order, values, strict=True):
+        name = field.lstrip("-")
+        step = Q(**{f"{name}__lt" if field.startswith("-") else f"{name}__gt": value})
+        condition |= equal & step
+        equal &= Q(**{name: value})
+    return condition
+
+
+def _cursor_of(order, obj) -> str:
+    return signing.dumps([_value(obj, f) for f in order], salt=CURSOR_SALT, compress=True)
+
+
+def _read_cursor(cursor: str, order: list[str]) -> list:
+    try:
+        values = signing.loads(cursor, salt=CURSOR_SALT)
+    except signing.BadSignature as exc:
+        raise ValidationFailed(_("Con trỏ phân trang không hợp lệ."), field="cursor") from exc
+    if not isinstance(values, list) or len(values) != len(order):
+        raise ValidationFailed(_("Con trỏ phân trang không hợp lệ."), field="cursor")
+    return values
+
+
+def paginate(queryset, page: int, page_size: int, cursor: str | None = None) -> tuple[list, dict]:
+    """Return one page of rows and the paging figures, by page number or by keyset cursor.
+
+    Both give `next`, the cursor of the following page (None on the last page). A cursor
+    needs a total order without nulls: every list orders by non-null fields, then id.
+    """
+    order = _ordering(queryset)
+    queryset = queryset.order_by(*order)
     count = queryset.count()
-    start = (page - 1) * page_size
-    rows = list(queryset[start : start + page_size]) if start < count else []
+    if cursor:
+        rows = list(queryset.filter(_after(order, _read_cursor(cursor, order)))[: page_size + 1])
+        page = None
+    else:
+        start = (page - 1) * page_size
+        rows = list(queryset[start : start + page_size + 1]) if start < count else []
+    more = len(rows) > page_size
+    rows = rows[:page_size]
     meta = {
         "count": count,
         "page": page,
         "page_size": page_size,
         "pages": math.ceil(count / page_size) if count else 0,
+        "next": _cursor_of(order, rows[-1]) if more and rows else None,
     }
     return rows, meta
 

@@ -42,12 +42,12 @@ def list_conferences(request, filters: Query[ConferenceQuery]):
         rows = rows.filter(status=filters.status)
     if filters.year:
         rows = rows.filter(starts_at__year=filters.year)
-    page, meta = paginate(rows, filters.page, filters.page_size)
+    page, meta = paginate(rows, filters.page, filters.page_size, filters.cursor)
     return {**meta, "results": [conference_out(c) for c in page]}
 
 
 class ConferenceCreateIn(s.ConferenceIn):
-    agency_id: int | None = Field(None, description="Defaults to the caller's own agency.")
+    agency_id: s.Id | None = Field(None, description="Defaults to the caller's own agency.")
 
 
 @router.post("/", response={201: s.ConferenceDetail, **ERRORS})
@@ -70,7 +70,7 @@ def create_conference(request, payload: ConferenceCreateIn):
 
 
 @router.get("/{conference_id}", response={200: s.ConferenceDetail, **ERRORS})
-def get_conference(request, conference_id: int):
+def get_conference(request, conference_id: s.PathId):
     """Read a conference with its agenda and conclusion notice."""
     return conference_detail(_conference(request, conference_id), request.auth)
 
@@ -80,7 +80,7 @@ DETAIL = {200: s.ConferenceDetail, **ERRORS}
 
 @router.post("/{conference_id}/compilation", response=DETAIL)
 @idempotent
-def send_compilation(request, conference_id: int):
+def send_compilation(request, conference_id: s.PathId):
     """Send the compiled list of petitions to the chair (secretariat)."""
     conference = _conference(request, conference_id)
     actions.send_compilation(conference=conference, by=request.auth)
@@ -89,7 +89,7 @@ def send_compilation(request, conference_id: int):
 
 @router.post("/{conference_id}/open", response=DETAIL)
 @idempotent
-def open_conference(request, conference_id: int, payload: s.OpenIn):
+def open_conference(request, conference_id: s.PathId, payload: s.OpenIn):
     """Open the conference (its chair)."""
     conference = _conference(request, conference_id)
     actions.open_conference(conference=conference, attendance=payload.attendance, by=request.auth)
@@ -98,7 +98,7 @@ def open_conference(request, conference_id: int, payload: s.OpenIn):
 
 @router.post("/{conference_id}/close", response=DETAIL)
 @idempotent
-def close_conference(request, conference_id: int, payload: s.CloseIn):
+def close_conference(request, conference_id: s.PathId, payload: s.CloseIn):
     """Close the conference with the chair's conclusion (its chair)."""
     conference = _conference(request, conference_id)
     actions.close_conference(conference=conference, conclusion=payload.conclusion, by=request.auth)
@@ -107,7 +107,7 @@ def close_conference(request, conference_id: int, payload: s.CloseIn):
 
 @router.post("/{conference_id}/statements", response={201: s.StatementOut, **ERRORS})
 @idempotent
-def add_statement(request, conference_id: int, payload: s.StatementIn):
+def add_statement(request, conference_id: s.PathId, payload: s.StatementIn):
     """Add an entry to the minutes (the chair or the secretariat)."""
     conference = _conference(request, conference_id)
     petition = in_agency(
@@ -139,7 +139,7 @@ def add_statement(request, conference_id: int, payload: s.StatementIn):
 
 @router.post("/{conference_id}/notice", response={200: s.NoticeOut, **ERRORS})
 @idempotent
-def draft_notice(request, conference_id: int, payload: s.NoticeDraftIn):
+def draft_notice(request, conference_id: s.PathId, payload: s.NoticeDraftIn):
     """Draft or redraft the conclusion notice (secretariat)."""
     conference = _conference(request, conference_id)
     notice = actions.draft_notice(conference=conference, text=payload.text, by=request.auth)
@@ -148,7 +148,7 @@ def draft_notice(request, conference_id: int, payload: s.NoticeDraftIn):
 
 @router.post("/{conference_id}/notice/issue", response={200: s.NoticeOut, **ERRORS})
 @idempotent
-def issue_notice(request, conference_id: int, payload: s.NoticeIssueIn):
+def issue_notice(request, conference_id: s.PathId, payload: s.NoticeIssueIn):
     """Issue the conclusion notice (the chair or the head); the units' clocks start."""
     conference = _conference(request, conference_id)
     notice = actions.issue_notice(

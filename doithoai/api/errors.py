@@ -11,8 +11,11 @@ from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.parser import Parser
 
 from doithoai.core.errors import ActionError
+
+from .middleware import error_response, logger
 
 
 class ErrorOut(Schema):
@@ -23,9 +26,25 @@ class ErrorOut(Schema):
     field: str | None = None
 
 
-ERROR_STATUSES = frozenset({400, 401, 403, 404, 409, 413, 429})
+ERROR_STATUSES = frozenset({400, 401, 403, 404, 409, 413, 415, 429, 500})
 # The error responses every operation documents.
 ERRORS = {ERROR_STATUSES: ErrorOut}
+
+
+class UnsupportedMediaType(Exception):
+    """A JSON body was expected but another content type was sent."""
+
+
+class JsonParser(Parser):
+    """Parse JSON bodies; refuse another declared content type with 415, not a parse error."""
+
+    def parse_body(self, request):
+        content_type = request.content_type or ""
+        if content_type and not (
+            content_type == "application/json" or content_type.endswith("+json")
+        ):
+            raise UnsupportedMediaType(content_type)
+        return super().parse_body(request)
 
 
 class ApiError(ActionError):
@@ -114,6 +133,17 @@ def install_handlers(api) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):
-        codes = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "not_allowed"}
-        code = codes.get(exc.status_code, "error")
-        return _respond(api, request, exc.status_code, code, exc.message)
+        if isinstance(exc.__cause__, UnsupportedMediaType):
+            return error_response(415, field="Content-Type")
+        if exc.status_code == 400 and exc.__cause__ is not None:
+            # ninja could not read the body: say so without echoing the parser's words.
+            return _respond(
+                api, request, 400, "bad_request", _("Nội dung gửi lên không phải JSON hợp lệ.")
+            )
+        return error_response(exc.status_code, message=exc.message)
+
+    @api.exception_handler(Exception)
+    def unhandled(request, exc: Exception):
+        # Also with DEBUG=1: a client never receives a traceback, always the error object.
+        logger.exception("Unhandled error in %s %s", request.method, request.path)
+        return error_response(500)

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router
 
@@ -19,30 +20,44 @@ router = Router()
 
 
 class DeadlineQuery(PageQuery):
+    status: list[str] = Field(
+        default_factory=lambda: ["open"],
+        description="open (default), met, cancelled; repeat to combine.",
+    )
     overdue: bool | None = None
     kind: str | None = Field(None, max_length=40)
-    unit: int | None = None
+    unit: s.Id | None = None
+
+
+def _statuses(filters) -> list[str]:
+    from doithoai.deadlines.models import Status
+
+    wrong = [v for v in filters.status if v not in Status.values]
+    if wrong:
+        raise ValidationFailed(_("Trạng thái không hợp lệ."), field="status")
+    return filters.status or [Status.OPEN]
 
 
 @router.get("/deadlines/", response={200: s.Page[s.DeadlineOut], **ERRORS}, tags=["deadlines"])
 def list_deadlines(request, filters: Query[DeadlineQuery]):
-    """List the open steps with their due dates, overdue first."""
+    """List the steps with their due dates (open ones by default; met and cancelled on request)."""
     from doithoai.deadlines.models import Deadline
 
     day = today()
     rows = (
         Deadline.objects.visible_to(request.auth)
-        .filter(status="open")
+        .filter(status__in=_statuses(filters))
         .select_related("unit")
         .order_by("due_date", "id")
     )
     if filters.overdue is not None:
-        rows = rows.filter(due_date__lt=day) if filters.overdue else rows.exclude(due_date__lt=day)
+        late = Q(status="open", due_date__lt=day)
+        rows = rows.filter(late) if filters.overdue else rows.exclude(late)
     if filters.kind:
         rows = rows.filter(kind=filters.kind)
     if filters.unit is not None:
         rows = rows.filter(unit_id=filters.unit)
-    page, meta = paginate(rows, filters.page, filters.page_size)
+    page, meta = paginate(rows, filters.page, filters.page_size, filters.cursor)
     results = [
         {
             "id": d.pk,
@@ -50,8 +65,11 @@ def list_deadlines(request, filters: Query[DeadlineQuery]):
             "status": d.status,
             "start_date": getattr(d, "start_date", None),
             "due_date": d.due_date,
-            "overdue": d.due_date < day,
-            "days_overdue": max(0, (day - d.due_date).days),
+            "overdue": d.status == "open" and d.due_date < day,
+            "days_overdue": max(0, (day - d.due_date).days) if d.status == "open" else 0,
+            "completed_on": d.completed_on,
+            "completed_late": d.completed_late,
+            "rule": d.rule,
             "petition_id": d.petition_id,
             "conference_id": d.conference_id,
             "unit": ref(d.unit),
@@ -73,12 +91,12 @@ def _check_date(value: datetime.date, field: str) -> datetime.date:
     return value
 
 
-class AddQuery(s.Schema):
+class AddQuery(s.CleanText):
     start: datetime.date
     days: int = Field(..., ge=-MAX_DAYS, le=MAX_DAYS)
 
 
-class BetweenQuery(s.Schema):
+class BetweenQuery(s.CleanText):
     start: datetime.date
     end: datetime.date
 
@@ -110,7 +128,7 @@ def workdays_between(request, query: Query[BetweenQuery]):
         raise ValidationFailed(str(exc), field="end") from exc
 
 
-class SummaryQuery(s.Schema):
+class SummaryQuery(s.CleanText):
     year: int = Field(..., ge=2000, le=2100)
     half: int | None = Field(
         None,
@@ -118,7 +136,7 @@ class SummaryQuery(s.Schema):
         le=2,
         description="1: January–June (the semi-annual report); 2: July–December; omitted: the whole year.",
     )
-    agency_id: int | None = None
+    agency_id: s.Id | None = None
 
 
 def _reporting_agency(user, agency_id, allowed):

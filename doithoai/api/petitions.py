@@ -36,9 +36,9 @@ class PetitionQuery(PageQuery):
     q: str | None = Field(None, max_length=200, description="Words, diacritics ignored, or a code.")
     status: list[str] = Field(default_factory=list, description="One or more statuses.")
     group: str | None = None
-    topic: int | None = None
-    unit: int | None = None
-    conference: int | None = None
+    topic: s.Id | None = None
+    unit: s.Id | None = None
+    conference: s.Id | None = None
     channel: str | None = None
     privacy: str | None = None
     year: int | None = Field(None, ge=1900, le=9999)
@@ -72,7 +72,10 @@ def _filter(request, queryset):
 def list_petitions(request, filters: Query[PetitionQuery]):
     """List the petitions the caller may see, newest first, with the pages' filters."""
     rows, meta = paginate(
-        petitions_for_list(_filter(request, _visible(request))), filters.page, filters.page_size
+        petitions_for_list(_filter(request, _visible(request))),
+        filters.page,
+        filters.page_size,
+        filters.cursor,
     )
     return {**meta, "results": [petition_out(p, request.auth) for p in rows]}
 
@@ -130,7 +133,7 @@ def create_petition_with_attachments(
 
 
 @router.get("/{petition_id}", response={200: s.PetitionDetail, **ERRORS})
-def get_petition(request, petition_id: int, response: HttpResponse):
+def get_petition(request, petition_id: s.PathId, response: HttpResponse):
     """Read one petition; the `ETag` may be sent back as `If-Match` on an action."""
     petition = visible_or_404(petitions_for_detail(_visible(request)), petition_id)
     response["ETag"] = etag_of(petition)
@@ -142,7 +145,7 @@ DETAIL = {200: s.PetitionDetail, **ERRORS}
 
 @router.post("/{petition_id}/receive", response=DETAIL)
 @idempotent
-def receive(request, petition_id: int, payload: s.ReceiveIn):
+def receive(request, petition_id: s.PathId, payload: s.ReceiveIn):
     """Record and classify a submitted petition (secretariat)."""
     petition = _petition(request, petition_id)
     actions.receive_petition(
@@ -159,7 +162,7 @@ def receive(request, petition_id: int, payload: s.ReceiveIn):
 
 @router.post("/{petition_id}/merge", response=DETAIL)
 @idempotent
-def merge(request, petition_id: int, payload: s.MergeIn):
+def merge(request, petition_id: s.PathId, payload: s.MergeIn):
     """Merge duplicates into this petition (secretariat)."""
     lead = _petition(request, petition_id)
     ids = set(payload.duplicate_ids)
@@ -174,7 +177,7 @@ def merge(request, petition_id: int, payload: s.MergeIn):
 
 @router.post("/{petition_id}/schedule", response=DETAIL)
 @idempotent
-def schedule(request, petition_id: int, payload: s.ScheduleIn):
+def schedule(request, petition_id: s.PathId, payload: s.ScheduleIn):
     """Put the petition on a conference's agenda (secretariat)."""
     petition = _petition(request, petition_id)
     conference = in_agency(
@@ -190,7 +193,7 @@ def schedule(request, petition_id: int, payload: s.ScheduleIn):
 
 @router.post("/{petition_id}/answer", response=DETAIL)
 @idempotent
-def answer(request, petition_id: int, payload: s.AnswerIn):
+def answer(request, petition_id: s.PathId, payload: s.AnswerIn):
     """Answer the petition: at its conference (the chair) or in writing (the head)."""
     petition = _petition(request, petition_id)
     followups.answer_petition(
@@ -204,7 +207,7 @@ def answer(request, petition_id: int, payload: s.AnswerIn):
 
 @router.post("/{petition_id}/commit", response=DETAIL)
 @idempotent
-def commit(request, petition_id: int, payload: s.CommitIn):
+def commit(request, petition_id: s.PathId, payload: s.CommitIn):
     """Commit a time and form of answer at the conference (the chair)."""
     petition = _petition(request, petition_id)
     followups.commit_answer(
@@ -219,7 +222,7 @@ def commit(request, petition_id: int, payload: s.CommitIn):
 
 @router.post("/{petition_id}/assign", response=DETAIL)
 @idempotent
-def assign(request, petition_id: int, payload: s.AssignIn):
+def assign(request, petition_id: s.PathId, payload: s.AssignIn):
     """Hand the petition to a unit to resolve (the chair or the head)."""
     petition = _petition(request, petition_id)
     followups.assign_petition(
@@ -235,7 +238,7 @@ def assign(request, petition_id: int, payload: s.AssignIn):
 
 @router.post("/{petition_id}/withdraw", response=DETAIL)
 @idempotent
-def withdraw(request, petition_id: int, payload: s.ReasonIn):
+def withdraw(request, petition_id: s.PathId, payload: s.ReasonIn):
     """Withdraw one's own petition before it is heard."""
     petition = _petition(request, petition_id)
     actions.withdraw_petition(petition=petition, reason=payload.reason, by=request.auth)
@@ -244,7 +247,7 @@ def withdraw(request, petition_id: int, payload: s.ReasonIn):
 
 @router.post("/{petition_id}/reject", response=DETAIL)
 @idempotent
-def reject(request, petition_id: int, payload: s.ReasonIn):
+def reject(request, petition_id: s.PathId, payload: s.ReasonIn):
     """Refuse a petition outside the agency's competence, with the reason (secretariat)."""
     petition = _petition(request, petition_id)
     actions.reject_petition(petition=petition, reason=payload.reason, by=request.auth)
@@ -253,7 +256,7 @@ def reject(request, petition_id: int, payload: s.ReasonIn):
 
 @router.post("/{petition_id}/transfer", response=DETAIL)
 @idempotent
-def transfer(request, petition_id: int, payload: s.TransferIn):
+def transfer(request, petition_id: s.PathId, payload: s.TransferIn):
     """Transfer a petition to the competent body, with the reason (secretariat)."""
     petition = _petition(request, petition_id)
     actions.transfer_petition(

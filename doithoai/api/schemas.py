@@ -5,20 +5,55 @@ not see (a confidential submitter) is decided in one place and never serialised 
 """
 
 import datetime
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
-from ninja import Field, Schema
+from ninja import Field, Path, Schema
+from pydantic import ConfigDict, field_validator
 
 T = TypeVar("T")
+
+# Primary keys are 64-bit (BigAutoField): a larger number can name nothing and would
+# overflow the database driver, so it is refused as bad input.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+def _reject_nul(value, field: str):
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("NUL characters are not allowed")
+    elif isinstance(value, list | tuple | set):
+        for item in value:
+            _reject_nul(item, field)
+    return value
+
+
+class CleanText(Schema):
+    """Refuse text holding NUL characters, which no database column stores."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value, info):
+        return _reject_nul(value, info.field_name)
+
+
+class In(CleanText):
+    """A request body: unknown fields are refused, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class Page(Schema, Generic[T]):
     """One page of a list."""
 
     count: int
-    page: int
+    page: int | None = Field(description="The page number; null when paging by cursor.")
     page_size: int
     pages: int
+    next: str | None = Field(
+        None, description="Send as `cursor` to get the next page; null on the last page."
+    )
     results: list[T]
 
 
@@ -45,6 +80,9 @@ class TopicRef(Ref):
 class AnswerOut(Schema):
     id: int
     mode: str
+    answered_by: PersonRef | None = Field(
+        None, description="Who answered: the chair, or the leader the chair designated."
+    )
     text: str
     answered_on: datetime.date
     conference_id: int | None
@@ -88,9 +126,13 @@ class PetitionOut(Schema):
     submitter_kind: str
     submitter_label: str = Field(description="The submitter as the caller may see them.")
     submitter: PersonRef | None = Field(
-        None, description="Null unless the caller may see the submitter's identity."
+        None,
+        description="Absent unless the caller may see the submitter's identity "
+        "(null when there is no user, e.g. a paper petition).",
     )
-    submitter_unit: Ref | None = None
+    submitter_unit: Ref | None = Field(
+        None, description="Absent unless the caller may see the submitter's identity."
+    )
     topic: TopicRef | None
     concerned_unit: Ref | None
     conference_id: int | None
@@ -122,54 +164,54 @@ class PetitionCreated(PetitionDetail):
     )
 
 
-class PetitionIn(Schema):
+class PetitionIn(In):
     title: str = Field(..., max_length=250)
     content: str = Field(..., max_length=20000)
-    topic_id: int | None = None
+    topic_id: Id | None = None
     privacy: str = Field("public", pattern="^(public|confidential|anonymous)$")
     as_unit: bool = False
-    delegation_id: int | None = None
-    agency_id: int | None = Field(None, description="Defaults to the caller's own agency.")
+    delegation_id: Id | None = None
+    agency_id: Id | None = Field(None, description="Defaults to the caller's own agency.")
 
 
-class ReceiveIn(Schema):
-    topic_id: int
-    concerned_unit_id: int | None = None
+class ReceiveIn(In):
+    topic_id: Id
+    concerned_unit_id: Id | None = None
     privacy: str | None = Field(None, pattern="^(public|confidential|anonymous)$")
 
 
-class MergeIn(Schema):
-    duplicate_ids: list[int] = Field(..., min_length=1, max_length=100)
+class MergeIn(In):
+    duplicate_ids: list[Id] = Field(..., min_length=1, max_length=100)
     reason: str = Field("", max_length=5000)
 
 
-class ScheduleIn(Schema):
-    conference_id: int
+class ScheduleIn(In):
+    conference_id: Id
 
 
-class AnswerIn(Schema):
+class AnswerIn(In):
     text: str = Field(..., max_length=50000)
-    answerer_id: int | None = None
+    answerer_id: Id | None = None
 
 
-class CommitIn(Schema):
+class CommitIn(In):
     promised_on: datetime.date
     form: str = Field(..., pattern="^(written|next_conference|meeting)$")
     note: str = Field("", max_length=5000)
 
 
-class AssignIn(Schema):
-    unit_id: int
+class AssignIn(In):
+    unit_id: Id
     instructions: str = Field("", max_length=20000)
     needs_verification: bool = False
     verification_reason: str = Field("", max_length=5000)
 
 
-class ReasonIn(Schema):
+class ReasonIn(In):
     reason: str = Field("", max_length=5000)
 
 
-class TransferIn(Schema):
+class TransferIn(In):
     to: str = Field(..., max_length=200)
     reason: str = Field(..., max_length=5000)
 
@@ -216,40 +258,44 @@ class ConferenceOut(Schema):
 class ConferenceDetail(ConferenceOut):
     attendance: str
     conclusion: str
-    agenda: list[AgendaItemOut]
+    agenda: list[AgendaItemOut] = Field(description="The running order, by position.")
     notice: NoticeOut | None
+    documents: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="Download links by document kind and format, for what the caller may download.",
+    )
 
 
-class ConferenceIn(Schema):
+class ConferenceIn(In):
     kind: str = Field(..., pattern="^(mid_year|year_end|ad_hoc)$")
     title: str = Field(..., max_length=250)
     starts_at: datetime.datetime
     place: str = Field("", max_length=250)
-    plan_id: int | None = None
+    plan_id: Id | None = None
     combined_with: str = Field("none", pattern="^(none|six_month_review|staff_conference)$")
-    chair_id: int | None = None
+    chair_id: Id | None = None
 
 
-class OpenIn(Schema):
+class OpenIn(In):
     attendance: str = Field("", max_length=20000)
 
 
-class CloseIn(Schema):
+class CloseIn(In):
     conclusion: str = Field(..., max_length=50000)
 
 
-class StatementIn(Schema):
+class StatementIn(In):
     text: str = Field(..., max_length=20000)
-    speaker_id: int | None = None
+    speaker_id: Id | None = None
     speaker_name: str = Field("", max_length=150)
-    petition_id: int | None = None
+    petition_id: Id | None = None
 
 
-class NoticeDraftIn(Schema):
+class NoticeDraftIn(In):
     text: str = Field(..., max_length=50000)
 
 
-class NoticeIssueIn(Schema):
+class NoticeIssueIn(In):
     issued_on: datetime.date | None = None
     signer_authority: str | None = Field(None, pattern="^(|KT\\.|TM\\.|TL\\.|TUQ\\.|Q\\.)$")
 
@@ -269,7 +315,7 @@ class AssignmentOut(Schema):
     reported_at: datetime.datetime | None
 
 
-class ReportIn(Schema):
+class ReportIn(In):
     text: str = Field(..., max_length=50000)
 
 
@@ -284,6 +330,9 @@ class DeadlineOut(Schema):
     petition_id: int | None
     conference_id: int | None
     unit: Ref | None
+    completed_on: datetime.date | None = Field(None, description="When a met step was done.")
+    completed_late: bool = False
+    rule: str = Field("", description="How the due date was computed, as stored.")
 
 
 class WorkdayAddOut(Schema):

@@ -1,5 +1,6 @@
 """Build the API's output from model rows, deciding identity visibility per caller."""
 
+import rules
 from django.db.models import Count, Prefetch
 
 from doithoai.petitions.models import Petition
@@ -25,13 +26,13 @@ def petitions_for_list(queryset):
 
 def petitions_for_detail(queryset):
     """Load what `petition_detail` reads, in a fixed number of queries."""
-    from doithoai.followups.models import Assignment
+    from doithoai.followups.models import Answer, Assignment
 
     return (
         petitions_for_list(queryset)
         .prefetch_related(
             "attachments",
-            "answers",
+            Prefetch("answers", queryset=Answer.objects.select_related("answered_by")),
             "commitments",
             Prefetch("assignments", queryset=Assignment.objects.select_related("unit")),
             Prefetch("merged_petitions", queryset=Petition.objects.only("id", "merged_into_id")),
@@ -51,7 +52,7 @@ def petition_out(p: Petition, user) -> dict:
             "name": p.topic.name,
             "group": p.topic.group,
         }
-    return {
+    data = {
         "id": p.pk,
         "code": p.code,
         "year": p.year,
@@ -62,8 +63,6 @@ def petition_out(p: Petition, user) -> dict:
         "privacy": p.privacy,
         "submitter_kind": p.submitter_kind,
         "submitter_label": str(submitter_label(user, p)),
-        "submitter": person(p.submitter) if identity and p.submitter_id else None,
-        "submitter_unit": ref(p.submitter_unit) if identity else None,
         "topic": topic,
         "concerned_unit": ref(p.concerned_unit),
         "conference_id": p.conference_id,
@@ -72,6 +71,12 @@ def petition_out(p: Petition, user) -> dict:
         "received_at": p.received_at,
         "updated_at": p.updated_at,
     }
+    if identity:
+        # Absent, not null, for a caller who may not know who wrote it: a null beside a
+        # filled concerned unit would itself say something.
+        data["submitter"] = person(p.submitter) if p.submitter_id else None
+        data["submitter_unit"] = ref(p.submitter_unit)
+    return data
 
 
 def petition_detail(p: Petition, user) -> dict:
@@ -92,6 +97,7 @@ def petition_detail(p: Petition, user) -> dict:
             {
                 "id": a.pk,
                 "mode": a.mode,
+                "answered_by": person(a.answered_by) if a.answered_by_id else None,
                 "text": a.text,
                 "answered_on": a.answered_on,
                 "conference_id": a.conference_id,
@@ -125,7 +131,7 @@ def petition_detail(p: Petition, user) -> dict:
 
 def dump(schema, data: dict) -> dict:
     """Validate `data` against `schema` and return it JSON-ready (as stored for replays)."""
-    return schema(**data).model_dump(mode="json")
+    return schema(**data).model_dump(mode="json", exclude_unset=True)
 
 
 def conference_out(c) -> dict:
@@ -159,9 +165,19 @@ def notice_out(notice) -> dict | None:
     }
 
 
+def _readable_notice(conference, user):
+    """The conference's notice if the caller may read it in its state (drafts: few may)."""
+    from doithoai.conferences.models import ConclusionNotice
+
+    notice = ConclusionNotice.objects.filter(conference=conference).first()
+    if notice is None or not rules.has_perm("conferences.view_notice", user, notice):
+        return None
+    return notice
+
+
 def conference_detail(c, user) -> dict:
     """A conference with its agenda (petitions the caller may not see are left unnamed)."""
-    from doithoai.conferences.models import ConclusionNotice
+    from .records import document_links
 
     items = list(c.agenda.select_related(*_PETITION_RELATED).order_by("position"))
     ids = [item.petition_id for item in items]
@@ -180,7 +196,8 @@ def conference_detail(c, user) -> dict:
             }
             for item in items
         ],
-        notice=notice_out(ConclusionNotice.objects.filter(conference=c).first()),
+        notice=notice_out(_readable_notice(c, user)),
+        documents=document_links(user, c),
     )
     return data
 

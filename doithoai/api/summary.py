@@ -1,6 +1,6 @@
 """The numbers of the semi-annual and annual report, for `/api/v1/reports/summary`.
 
-The figures are those of the reports themselves (`doithoai.reports.stats.summary`), so the
+The figures are those of the reports themselves (`doithoai.reports.summaries.summary`, stored `stats.summary`), so the
 API and the printed report never disagree; this module only picks the stable subset the
 API publishes.
 """
@@ -8,9 +8,9 @@ API publishes.
 
 def summary(agency, year: int, half: int | None) -> dict:
     """Return the report's headline figures and breakdowns for `agency` in the period."""
-    from doithoai.reports import stats
+    from doithoai.reports import summaries
 
-    data = stats.summary(agency, year, half)
+    data = summaries.summary(agency, year, half)
     petitions = data.get("petitions", {})
     return {
         "agency": data["agency"],

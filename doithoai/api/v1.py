@@ -2,10 +2,11 @@
 
 from ninja import NinjaAPI
 
-from . import assignments, conferences, misc, petitions
+from . import assignments, conferences, directory, misc, operations, petitions, records
 from .auth import RateLimit, SiteSessionAuth, TokenAuth
 from .docs import OfflineSwagger
-from .errors import install_handlers
+from .errors import JsonParser, install_handlers
+from .examples import add_examples
 
 DESCRIPTION = """\
 The doithoai API: the same actions and permissions as the pages.
@@ -18,7 +19,15 @@ endpoints on a petition accept `If-Match` with the `ETag` of its detail: a stale
 refused with 409 `stale_edit`.
 """
 
-api = NinjaAPI(
+
+class DoithoaiAPI(NinjaAPI):
+    """The API, whose schema carries an example for every operation (`examples.py`)."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        return add_examples(super().get_openapi_schema(*args, **kwargs))
+
+
+api = DoithoaiAPI(
     title="doithoai API",
     version="1",
     description=DESCRIPTION,
@@ -28,9 +37,28 @@ api = NinjaAPI(
     docs=OfflineSwagger(),
     docs_url="/docs",
     openapi_url="/openapi.json",
+    parser=JsonParser(),
 )
 install_handlers(api)
 api.add_router("/petitions/", petitions.router)
 api.add_router("/conferences/", conferences.router)
 api.add_router("/assignments/", assignments.router)
 api.add_router("/", misc.router)
+api.add_router("/", directory.router)
+api.add_router("/", operations.router)
+api.add_router("/", records.router)
+
+
+def _omit_unset_fields(api) -> None:
+    """Leave out of every response the optional fields its builder did not set.
+
+    Output dicts are built field by field (`serialize.py`); what a caller may not see (a
+    confidential submitter) is not set, and must be absent rather than null.
+    """
+    for router in (r for _prefix, r in api._routers):
+        for path_view in router.path_operations.values():
+            for operation in path_view.operations:
+                operation.exclude_unset = True
+
+
+_omit_unset_fields(api)

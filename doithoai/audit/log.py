@@ -1,54 +1,39 @@
-"""Write and verify the hash-chained audit log.
+"""Write the keyed, hash-chained audit log; verification lives in `verification`.
 
 Each agency has its own chain so that a national installation can shard by agency; the
-chain head row is locked while appending, so concurrent actions never fork a chain.
+chain head row is locked while appending, so concurrent actions never fork a chain. Each
+event is sealed with HMAC-SHA256 under a key held outside the database (see `keys`) and
+carries the keyed hash of its object's stored row after the change (see `objects`).
 """
 
-import datetime
-import hashlib
-import json
-from dataclasses import dataclass
-
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
+from . import keys, tracking
+from .hashing import canonical as _canonical
+from .hashing import compute_hash, state_hash
 from .models import AuditChainHead, AuditEvent, Verb
+from .verification import GLOBAL_CHAIN, ChainReport, chain_for, verify, verify_chain
 
-GLOBAL_CHAIN = "global"
+__all__ = [
+    "GLOBAL_CHAIN",
+    "ChainReport",
+    "chain_for",
+    "compute_hash",
+    "record",
+    "verify",
+    "verify_chain",
+]
 
 
-def chain_for(agency_id) -> str:
-    """Name the chain of an agency, or the global one."""
-    return f"agency:{agency_id}" if agency_id else GLOBAL_CHAIN
-
-
-def _canonical(value):
-    return json.loads(json.dumps(value, cls=DjangoJSONEncoder, sort_keys=True))
-
-
-def compute_hash(event: AuditEvent) -> str:
-    """Hash what an event says together with the hash of the event before it."""
-    payload = {
-        "chain": event.chain,
-        "seq": event.seq,
-        "agency": event.agency_id,
-        "actor": event.actor_id,
-        "actor_confidential": event.actor_confidential,
-        "verb": event.verb,
-        "object_type": event.object_type,
-        "object_id": str(event.object_id),
-        "object_repr": event.object_repr,
-        "petition": event.petition_id,
-        "conference": event.conference_id,
-        "before": _canonical(event.before),
-        "after": _canonical(event.after),
-        "reason": event.reason,
-        "created_at": event.created_at.astimezone(datetime.UTC).isoformat(),
-        "prev_hash": event.prev_hash,
+def _other_states(obj, key_id: str) -> dict[str, str]:
+    """Seal the state of every other row the transaction saved since the last event."""
+    main = (obj._meta.label_lower, str(obj.pk))
+    return {
+        f"{label}:{pk}": state_hash(model, model._meta.pk.to_python(pk), key_id)
+        for (label, pk), model in sorted(tracking.take().items(), key=lambda item: item[0])
+        if (label, pk) != main
     }
-    blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
 def record(
@@ -74,6 +59,7 @@ def record(
     AuditChainHead.objects.get_or_create(chain=chain)
     head = AuditChainHead.objects.select_for_update().get(chain=chain)
     actor = by if getattr(by, "is_authenticated", False) else None
+    key_id = keys.current_key_id()
     event = AuditEvent(
         chain=chain,
         seq=head.last_seq + 1,
@@ -91,6 +77,9 @@ def record(
         reason=reason,
         created_at=timezone.now(),
         prev_hash=head.last_hash,
+        key_id=key_id,
+        state_hash=state_hash(type(obj), obj.pk, key_id),
+        states=_other_states(obj, key_id),
     )
     event.hash = compute_hash(event)
     event.save(force_insert=True)
@@ -98,56 +87,3 @@ def record(
     head.last_hash = event.hash
     head.save(update_fields=["last_seq", "last_hash"])
     return event
-
-
-@dataclass
-class ChainReport:
-    """The outcome of verifying one chain."""
-
-    chain: str
-    events: int
-    ok: bool
-    broken_event_id: int | None = None
-    broken_seq: int | None = None
-    problem: str = ""
-
-
-def verify_chain(chain: str, *, batch: int = 2000) -> ChainReport:
-    """Recompute a chain from its first event; name the first event that does not match."""
-    prev_hash = ""
-    expected_seq = 1
-    count = 0
-    last_seq = 0
-    while True:
-        events = list(
-            AuditEvent.objects.filter(chain=chain, seq__gt=last_seq).order_by("seq")[:batch]
-        )
-        if not events:
-            break
-        for event in events:
-            count += 1
-            problem = ""
-            if event.seq != expected_seq:
-                problem = f"missing event before seq {event.seq} (expected {expected_seq})"
-            elif event.prev_hash != prev_hash:
-                problem = "prev_hash does not match the previous event"
-            elif compute_hash(event) != event.hash:
-                problem = "stored data does not match its hash"
-            if problem:
-                return ChainReport(chain, count, False, event.pk, event.seq, problem)
-            prev_hash = event.hash
-            expected_seq += 1
-            last_seq = event.seq
-    head = AuditChainHead.objects.filter(chain=chain).first()
-    if head and (head.last_seq != last_seq or head.last_hash != prev_hash):
-        return ChainReport(chain, count, False, None, last_seq + 1, "events missing at the end")
-    return ChainReport(chain, count, True)
-
-
-def verify(agency=None) -> list[ChainReport]:
-    """Verify one agency's chain, or every chain when no agency is given."""
-    if agency is not None:
-        return [verify_chain(chain_for(agency.pk))]
-    chains = set(AuditChainHead.objects.values_list("chain", flat=True))
-    chains |= set(AuditEvent.objects.values_list("chain", flat=True).distinct())
-    return [verify_chain(chain) for chain in sorted(chains)]

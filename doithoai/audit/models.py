@@ -58,6 +58,20 @@ class Verb(models.TextChoices):
     TOKEN_CREATED = "token.created", _("Tạo khóa API")
     TOKEN_REVOKED = "token.revoked", _("Thu hồi khóa API")
     REPORT_SUBMITTED = "report.submitted", _("Gửi báo cáo")
+    DOCUMENT_SIGNED = "document.signed", _("Ký số văn bản")
+    DOCUMENT_SEALED = "document.sealed", _("Ký số của cơ quan (đóng dấu số)")
+    SIGNATURE_PREPARED = "document.prepared", _("Chuẩn bị văn bản để ký ngoài")
+    LOGIN = "access.login", _("Đăng nhập")
+    LOGIN_FAILED = "access.login_failed", _("Đăng nhập không thành công")
+    LOGOUT = "access.logout", _("Đăng xuất")
+    LOCKED_OUT = "access.locked_out", _("Tạm khóa đăng nhập")
+    PASSWORD_CHANGED = "access.password_changed", _("Đổi mật khẩu")
+    SECOND_FACTOR_ADDED = "access.mfa_added", _("Thêm phương thức xác thực hai lớp")
+    SECOND_FACTOR_REMOVED = "access.mfa_removed", _("Gỡ phương thức xác thực hai lớp")
+    RECOVERY_CODES_ISSUED = "access.recovery_codes", _("Cấp mã khôi phục")
+    SECOND_FACTOR_PASSED = "access.mfa_passed", _("Xác thực lớp thứ hai")
+    SECOND_FACTOR_FAILED = "access.mfa_failed", _("Xác thực lớp thứ hai không thành công")
+    REPORT_TEXT_SAVED = "report.text_saved", _("Soạn nội dung báo cáo")
 
 
 class AuditChainHead(models.Model):
@@ -112,6 +126,12 @@ class AuditEvent(models.Model):
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField()
     prev_hash = models.CharField(max_length=64, blank=True)
+    # The HMAC key that sealed this event ("legacy": written before keys, plain SHA-256).
+    key_id = models.CharField(max_length=40, default="legacy")
+    # The keyed hash of the object's stored row right after the change ("absent" if deleted).
+    state_hash = models.CharField(max_length=64, blank=True)
+    # The same for the other rows the action saved in its transaction: {"app.model:pk": hash}.
+    states = models.JSONField(default=dict, blank=True)
     hash = models.CharField(max_length=64)
 
     objects = AppendOnlyQuerySet.as_manager()

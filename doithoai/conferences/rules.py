@@ -4,7 +4,13 @@ import rules
 
 from doithoai.organizations.access import has_role
 from doithoai.organizations.models import Delegation, DelegationKind, Role
-from doithoai.organizations.rules import is_head, is_secretariat
+from doithoai.organizations.rules import (
+    is_head,
+    is_inspector,
+    is_leadership,
+    is_member,
+    is_secretariat,
+)
 
 
 @rules.predicate
@@ -35,3 +41,48 @@ rules.add_perm("conferences.record_floor_petition", is_effective_chair | is_secr
 rules.add_perm("conferences.draft_notice", is_secretariat)
 rules.add_perm("conferences.issue_notice", is_effective_chair | is_head)
 rules.add_perm("conferences.publish_notice", is_head | is_secretariat)
+
+
+# --- Reading the record: what each state of a conference lets whom read ---------------
+
+
+@rules.predicate
+def is_held(user, conference) -> bool:
+    """The conference has been held (closed): only then do its minutes exist."""
+    from .models import ConferenceStatus
+
+    return conference is not None and conference.status in (
+        ConferenceStatus.CLOSED,
+        ConferenceStatus.CONCLUDED,
+    )
+
+
+@rules.predicate
+def notice_is_issued(user, notice) -> bool:
+    """The conclusion notice has been issued."""
+    from .models import NoticeStatus
+
+    return notice is not None and notice.status == NoticeStatus.ISSUED
+
+
+@rules.predicate
+def drafts_or_issues_notice(user, notice) -> bool:
+    """The user drafts the notice (secretariat) or may issue it (the chair, the head)."""
+    if notice is None:
+        return False
+    return bool(
+        is_secretariat(user, notice)
+        or is_head(user, notice)
+        or is_effective_chair(user, notice.conference)
+    )
+
+
+# The minutes, once the conference is held: leaders, secretariat, board, the chair.
+may_view_minutes = is_held & (is_leadership | is_secretariat | is_inspector | is_effective_chair)
+# An issued notice concerns every member; a draft stays with who drafts and who issues it.
+may_view_notice = (is_member & notice_is_issued) | drafts_or_issues_notice
+# The compiled list goes to the chair; the secretariat makes it; the board supervises.
+may_view_compilation = is_head | is_effective_chair | is_secretariat | is_inspector
+rules.add_perm("conferences.view_compilation", may_view_compilation)
+rules.add_perm("conferences.view_minutes", may_view_minutes)
+rules.add_perm("conferences.view_notice", may_view_notice)

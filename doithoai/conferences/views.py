@@ -255,6 +255,10 @@ def workspace_context(request, conference, forms=None, selected=None) -> dict:
         "close": actions.can_close_conference(user, conference),
         "draft": actions.can_draft_notice(user, conference),
         "issue": actions.can_issue_notice(user, conference, notice),
+        # What the record lets this user read in this state (documents offer the same).
+        "compilation": rules.has_perm("conferences.view_compilation", user, conference),
+        "minutes": rules.has_perm("conferences.view_minutes", user, conference),
+        "notice": notice is not None and rules.has_perm("conferences.view_notice", user, notice),
     }
     context = {
         "conference": conference,

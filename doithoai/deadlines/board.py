@@ -48,7 +48,8 @@ def may_see_board(user, agency) -> bool:
     return has_role(user, agency, *BOARD_ROLES)
 
 
-BOARD_LIMIT = 200
+# The most urgent rows shown at once (a unit filter narrows the list; counts cover them all).
+BOARD_LIMIT = 50
 
 
 def board(
@@ -69,6 +70,8 @@ def board(
         Deadline.objects.visible_to(user)
         .filter(agency=agency, status=Status.OPEN)
         .select_related("unit", "petition", "conference", "responsible_user")
+        # "How computed" loads on demand, one deadline at a time; petitions only show their code.
+        .defer("computation", "rule", "petition__content", "petition__search_text")
         .order_by("due_date", "id")
     )
     if unit is not None:

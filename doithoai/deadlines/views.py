@@ -5,12 +5,13 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.forms.models import fields_for_model
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from doithoai.core.errors import ActionError
 from doithoai.core.forms import apply_action_error
-from doithoai.core.pages import run
+from doithoai.core.pages import render_htmx, run
 from doithoai.organizations.models import Role, Unit
 from doithoai.organizations.pages import role_required
 
@@ -30,9 +31,29 @@ def board_view(request):
         else None
     )
     context = board(request.user, agency, unit=unit)
+    # One reverse() for every row's "how computed" link (loaded on demand by htmx).
+    pattern = reverse("deadlines:computation", args=[987654321])
+    for row in context["rows"]:
+        row.computation_url = pattern.replace("987654321", str(row.deadline.pk))
     context.update(agency=agency, units_list=units, selected_unit=unit)
     context["may_recompute"] = bool(request.membership.role_set & set(actions.RECOMPUTERS))
     return render(request, "deadlines/board.html", context)
+
+
+@role_required(*BOARD_ROLES)
+def computation_view(request, pk):
+    """Show how one deadline of the user's agency was computed (the board loads it on demand)."""
+    deadline = get_object_or_404(
+        Deadline.objects.select_related("petition", "conference"),
+        pk=pk,
+        agency=request.membership.agency,
+    )
+    return render_htmx(
+        request,
+        "deadlines/computation.html",
+        "deadlines/_computation_body.html",
+        {"d": deadline},
+    )
 
 
 @role_required(Role.ADMIN, Role.SECRETARIAT)

@@ -22,6 +22,18 @@ def vn_date_words(place: str, day: datetime.date | None, year: int | None = None
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
+def number(n: int) -> str:
+    """Write a count as Vietnamese administrative documents do: 01, 05, 12, 150."""
+    return f"{n:02d}"
+
+
+def count(n: int, noun: str, *, none: str | None = None) -> str:
+    """Return "05 kiến nghị", or for zero the words ("không có kiến nghị nào"), never "00"."""
+    if n:
+        return f"{number(n)} {noun}"
+    return none if none is not None else f"không có {noun} nào"
+
+
 def short_date(day: datetime.date) -> str:
     """Return a date as offices write it in running text: 28/6/2018, 03/01/2018."""
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
@@ -113,7 +125,7 @@ def signature(agency, signer, authority: str | None = None, collective: str = ""
         lines = [f"Q. {head}"]
     else:
         lines = [head]
-    return Signature(lines=lines, name=display_name(signer))
+    return Signature(lines=lines, name=display_name(signer), user=signer)
 
 
 def _position(agency, signer, held) -> str:

@@ -31,10 +31,12 @@ HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT
 
 @dataclass
 class Signature:
-    """The signature block: authority and title lines (capitals), and the signer's name."""
+    """The signature block: authority and title lines (capitals), the signer's name and user."""
 
     lines: list[str]
     name: str = ""
+    # The person named in the block (who alone may sign it digitally), when known.
+    user: object = None
 
 
 @dataclass
@@ -91,6 +93,14 @@ def _set_widths(table, widths) -> None:
             cell.width = Emu(int(width))
 
 
+def _keep_row_on_one_page(row) -> None:
+    """Forbid the row to break across pages (w:cantSplit): the block moves whole."""
+    tr_pr = row._tr.get_or_add_trPr()
+    cant_split = OxmlElement("w:cantSplit")
+    cant_split.set(qn("w:val"), "true")
+    tr_pr.append(cant_split)
+
+
 def _bottom_border(paragraph) -> None:
     """Draw a thin solid line under the paragraph (used for the short rules)."""
     p_pr = paragraph._p.get_or_add_pPr()
@@ -118,12 +128,29 @@ def _text_width_mm(text: str, size_pt: float, *, bold: bool = False) -> float:
     return width * em
 
 
+def _as_above(recipients: list[str], addressees: list[str]) -> list[str]:
+    """Name the addressees of "Kính gửi" once, first, as "Như trên" (Decree 30 practice)."""
+    named = {_bare(a) for a in addressees}
+    others = [r for r in recipients if _bare(r) not in named]
+    if len(others) == len(recipients):
+        return recipients
+    return ["Như trên", *[r for r in others if _bare(r) != "như trên"]]
+
+
+def _bare(recipient: str) -> str:
+    """A recipient without "(để b/c)"-like notes, case or final punctuation."""
+    text = recipient.split("(")[0] if recipient.rstrip().endswith(")") else recipient
+    return text.strip().rstrip(";.").casefold()
+
+
 class OfficialDocument:
     """An A4 administrative document under construction."""
 
     def __init__(self, header: Header, *, landscape: bool = False):
         self.doc = Document()
         self.header = header
+        self.addressees: list[str] = []
+        self.signatures: list[Signature] = []
         self._page_setup(landscape)
         self._styles()
         self._page_numbers()
@@ -278,6 +305,11 @@ class OfficialDocument:
             )
         return paragraph
 
+    def addressed_to(self, addressee: str):
+        """Add "Kính gửi: …" (centred); "Nơi nhận" then names this addressee "Như trên"."""
+        self.addressees.append(addressee)
+        return self.paragraph(f"Kính gửi: {addressee.rstrip('.')}.", indent=False, align="center")
+
     def heading(self, text: str):
         """Add a bold section heading (I., 1., …) in the body's indentation."""
         return self.paragraph(text, bold=True)
@@ -323,10 +355,13 @@ class OfficialDocument:
         With one signature it sits right of the recipients; with two (minutes) they sit side
         by side and the recipients, if any, follow below.
         """
+        self.signatures = list(signatures)
         self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
         table = self.doc.add_table(rows=1, cols=2)
         _no_borders(table)
         _set_widths(table, (Mm(75), TEXT_WIDTH - Mm(75)))
+        # Authority, title, the room to sign and the name never part across a page break.
+        _keep_row_on_one_page(table.rows[0])
         left, right = table.rows[0].cells
         if len(signatures) == 1:
             self._recipients(left, recipients, archive)
@@ -345,7 +380,9 @@ class OfficialDocument:
         paragraph.paragraph_format.space_after = Pt(0)
         paragraph.paragraph_format.first_line_indent = Cm(0)
         _set_font(paragraph.add_run("Nơi nhận:"), 12, bold=True, italic=True)
-        items = [r.strip().rstrip(";.") for r in recipients if r.strip()]
+        items = _as_above(
+            [r.strip().rstrip(";.") for r in recipients if r.strip()], self.addressees
+        )
         lines = [f"- {r};" for r in items] + [f"- Lưu: {archive}."]
         for line in lines:
             item = cell.add_paragraph()
@@ -355,6 +392,12 @@ class OfficialDocument:
             _set_font(item.add_run(line), 11)
 
     def _signature(self, cell, signature: Signature) -> None:
+        """Add authority and title lines, the room to sign and seal, and the name.
+
+        Each paragraph keeps with the next and is kept whole, besides the row that cannot
+        split, so that a word processor that ignores one still keeps the block together.
+        """
+        block = []
         first = True
         for line in signature.lines:
             paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
@@ -363,6 +406,7 @@ class OfficialDocument:
             paragraph.paragraph_format.space_after = Pt(0)
             paragraph.paragraph_format.first_line_indent = Cm(0)
             _set_font(paragraph.add_run(line.upper()), 14, bold=True)
+            block.append(paragraph)
         # Room for the signature and the seal.
         space = cell.add_paragraph()
         space.paragraph_format.space_after = Pt(0)
@@ -371,6 +415,10 @@ class OfficialDocument:
         name.alignment = WD_ALIGN_PARAGRAPH.CENTER
         name.paragraph_format.first_line_indent = Cm(0)
         _set_font(name.add_run(signature.name), 14, bold=True)
+        for paragraph in [*block, space, name]:
+            paragraph.paragraph_format.keep_together = True
+            if paragraph is not name:
+                paragraph.paragraph_format.keep_with_next = True
 
     # --- Output ------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from doithoai.conferences.models import AgendaStatus, Kind
 from doithoai.followups.models import CommitmentForm
-from doithoai.organizations.models import Delegation, DelegationKind
+from doithoai.organizations.models import Delegation, DelegationKind, Membership
 from doithoai.petitions.models import Privacy, TopicGroup
 from doithoai.petitions.visibility import submitter_label
 
@@ -110,7 +110,8 @@ def build_invitation(conference) -> OfficialDocument:
     doc.paragraph([("Địa điểm: ", {"bold": True}), (f"{conference.place}.", {})])
     content = (
         f"{ctx.secretariat_unit(agency).name if ctx.secretariat_unit(agency) else 'Bộ phận tổng hợp'} "
-        f"báo cáo tổng hợp {items:02d} kiến nghị đã tiếp nhận; CCVC và người lao động phát biểu "
+        f"báo cáo tổng hợp {ctx.count(items, 'kiến nghị', none='các kiến nghị')} đã tiếp nhận; "
+        f"CCVC và người lao động phát biểu "
         f"ý kiến, kiến nghị bổ sung; {agency.head_title} giải đáp và kết luận."
     )
     doc.paragraph([("Nội dung: ", {"bold": True}), (content, {})])
@@ -155,10 +156,11 @@ def build_compilation(conference) -> OfficialDocument:
             year=conference.date.year,
         )
     )
-    doc.paragraph(f"Kính gửi: {agency.head_title}.", indent=False, align="center")
+    doc.addressed_to(agency.head_title)
     doc.paragraph(
         f"{_plan_reference(conference)}, {sec.name if sec else 'bộ phận tổng hợp'} đã tiếp nhận, "
-        f"tổng hợp {len(items):02d} kiến nghị của CCVC và người lao động để đưa ra {conference.title} "
+        f"tổng hợp {ctx.count(len(items), 'kiến nghị')} của CCVC và người lao động để đưa ra "
+        f"{conference.title} "
         f"({_when(conference.starts_at)}, tại {conference.place}), cụ thể như sau:"
     )
     for g_index, (group, units) in enumerate(_grouped(items)):
@@ -183,13 +185,29 @@ def build_compilation(conference) -> OfficialDocument:
     doc.paragraph(
         f"Kính trình {agency.head_title} nghiên cứu, chuẩn bị nội dung giải đáp tại Hội nghị./."
     )
-    leader = ctx.unit_leader(sec) or ctx.secretariat_member(agency)
     doc.closing(
         [f"{agency.head_title} (để b/c)", "Ban Thanh tra nhân dân"],
         ctx.archive_line(agency),
-        [ctx.signature(agency, leader, "TL." if leader else None)],
+        [_unit_signature(agency, sec)],
     )
     return doc
+
+
+def _unit_signature(agency, unit) -> Signature:
+    """The secretariat unit's head signs its report to the chief in their own name.
+
+    The report is addressed to the chief, so it is not signed "TL." for the chief: the
+    leader signs with their own title ("TRƯỞNG PHÒNG HÀNH CHÍNH - TỔ CHỨC"); without a
+    leader, the secretariat member who compiled it signs with the unit's name above.
+    """
+    leader = ctx.unit_leader(unit)
+    signer = leader or ctx.secretariat_member(agency)
+    membership = Membership.objects.filter(agency=agency, user=signer).first() if signer else None
+    title = membership.position_title if membership and membership.position_title else ""
+    if not title and unit is not None:
+        name = unit.name[:1].lower() + unit.name[1:]
+        title = f"Trưởng {name}" if leader else unit.name
+    return Signature([title or agency.name], ctx.display_name(signer))
 
 
 def _secretary(conference):
@@ -269,14 +287,16 @@ def build_minutes(conference) -> OfficialDocument:
     doc.heading("II. THÀNH PHẦN THAM DỰ")
     doc.paragraph([("Chủ trì: ", {"bold": True}), (f"{_chair_line(conference)}.", {})])
     secretary = _secretary(conference)
-    doc.paragraph([("Thư ký: ", {"bold": True}), (f"{ctx.display_name(secretary) or '…'}.", {})])
+    if secretary is not None:
+        doc.paragraph([("Thư ký: ", {"bold": True}), (f"{ctx.display_name(secretary)}.", {})])
     if conference.attendance:
         doc.paragraph([("Thành phần: ", {"bold": True}), (conference.attendance, {})])
     doc.heading("III. NỘI DUNG HỘI NGHỊ")
     sec = ctx.secretariat_unit(agency)
     doc.paragraph(
-        f"{sec.name if sec else 'Bộ phận tổng hợp'} báo cáo tổng hợp {len(items):02d} kiến nghị "
-        f"của CCVC và người lao động. Hội nghị đối thoại lần lượt các nội dung sau:"
+        f"{sec.name if sec else 'Bộ phận tổng hợp'} báo cáo tổng hợp "
+        f"{ctx.count(len(items), 'kiến nghị')} của CCVC và người lao động."
+        + (" Hội nghị đối thoại lần lượt các nội dung sau:" if items else "")
     )
     for n, item in enumerate(items, start=1):
         p = item.petition
@@ -288,10 +308,11 @@ def build_minutes(conference) -> OfficialDocument:
         )
         for line in _item_lines(item, statements, answers, commitments, assignments):
             doc.bullet(line)
-    doc.heading("IV. KẾT LUẬN CỦA CHỦ TRÌ")
-    for line in (conference.conclusion or "…").splitlines():
-        if line.strip():
-            doc.paragraph(line.strip())
+    conclusion = [line.strip() for line in conference.conclusion.splitlines() if line.strip()]
+    if conclusion:
+        doc.heading("IV. KẾT LUẬN CỦA CHỦ TRÌ")
+        for line in conclusion:
+            doc.paragraph(line)
     if conference.closed_at:
         local = timezone.localtime(conference.closed_at)
         doc.paragraph(
@@ -302,8 +323,8 @@ def build_minutes(conference) -> OfficialDocument:
         [],
         ctx.archive_line(agency),
         [
-            Signature(["Thư ký"], ctx.display_name(secretary)),
-            Signature(["Chủ trì"], ctx.display_name(conference.chair)),
+            Signature(["Thư ký"], ctx.display_name(secretary), secretary),
+            Signature(["Chủ trì"], ctx.display_name(conference.chair), conference.chair),
         ],
     )
     return doc

@@ -6,7 +6,14 @@ from doithoai.followups.models import AnswerMode, CommitmentForm
 
 from . import context as ctx
 from .decree30 import OfficialDocument
-from .meeting import _chair_line, _office, _plan_reference, agenda, printable_submitter
+from .meeting import (
+    _chair_line,
+    _office,
+    _plan_reference,
+    agenda,
+    chair_delegation,
+    printable_submitter,
+)
 
 
 def build_notice(notice) -> OfficialDocument:
@@ -24,13 +31,17 @@ def build_notice(notice) -> OfficialDocument:
     assignments = list(
         conference.assignments.select_related("unit", "petition").order_by("created_at")
     )
-    chair_title = agency.head_title
+    delegation = chair_delegation(conference)
+    deputy_chaired = delegation is not None and delegation.grantee_id == conference.chair_id
+    # Who actually chaired: the head, or the deputy holding the chair's delegation.
+    chair_title = agency.deputy_title if deputy_chaired else agency.head_title
+    chair = f"{chair_title} {ctx.display_name(conference.chair)}".strip()
     doc = OfficialDocument(
         ctx.header(
             agency,
             type_code="TB",
             type_name="Thông báo",
-            summary=f"Kết luận của {chair_title} tại {conference.title}",
+            summary=f"Kết luận của {chair} tại {conference.title}",
             symbol=notice.symbol,
             issued_on=notice.issued_on,
             year=notice.year or conference.date.year,
@@ -44,8 +55,9 @@ def build_notice(notice) -> OfficialDocument:
     if conference.attendance:
         doc.paragraph(f"Tham dự hội nghị có: {conference.attendance}")
     doc.paragraph(
-        f"Sau khi nghe báo cáo tổng hợp {len(items):02d} kiến nghị và ý kiến phát biểu của "
-        f"CCVC, người lao động, chủ trì hội nghị kết luận như sau:"
+        f"Sau khi nghe báo cáo tổng hợp "
+        f"{ctx.count(len(items), 'kiến nghị', none='các kiến nghị')} và ý kiến phát biểu của "
+        f"CCVC, người lao động, {chair} kết luận như sau:"
     )
     for line in notice.text.splitlines():
         if line.strip():

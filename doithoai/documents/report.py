@@ -1,11 +1,16 @@
 """The semi-annual and annual report to the Provincial People's Committee (Báo cáo, BC)."""
 
+import datetime
+
 from django.db.models import Count
 from django.utils import timezone
 
+from doithoai.audit.anchors import latest as _latest
+from doithoai.audit.log import chain_for
 from doithoai.conferences.models import Conference, ConferenceStatus, DialoguePlan
-from doithoai.reports import stats
+from doithoai.reports import summaries
 from doithoai.reports.tables import report_tables
+from doithoai.reports.texts import next_period_words, report_texts
 
 from . import context as ctx
 from .decree30 import OfficialDocument
@@ -23,7 +28,7 @@ def period_words(year: int, half: int | None) -> str:
 
 def build_report(agency, year: int, half: int | None = None, *, summary=None) -> OfficialDocument:
     """Build the report of `agency` for the half-year (1 or 2) or the year (None)."""
-    summary = summary or stats.summary(agency, year, half)
+    summary = summary or summaries.summary(agency, year, half)
     office = _office(agency)
     head = agency.head_title
     words = period_words(year, half)
@@ -37,7 +42,7 @@ def build_report(agency, year: int, half: int | None = None, *, summary=None) ->
             year=year,
         )
     )
-    doc.paragraph(f"Kính gửi: {agency.report_recipient}.", indent=False, align="center")
+    doc.addressed_to(agency.report_recipient)
     plan = DialoguePlan.objects.filter(agency=agency, year=year).first()
     basis = (
         f"Thực hiện Kế hoạch số {plan.symbol} ngày {ctx.short_date(plan.issued_on)} về đối "
@@ -52,12 +57,9 @@ def build_report(agency, year: int, half: int | None = None, *, summary=None) ->
     tables = {t.key: t for t in report_tables(summary)}
     figures, c = summary["figures"], summary["conferences"]
 
-    doc.heading("I. KẾT QUẢ TỔ CHỨC HỘI NGHỊ ĐỐI THOẠI")
-    doc.paragraph(
-        f"Theo kế hoạch, {words} cơ quan tổ chức {c['regular_required']:02d} hội nghị đối thoại "
-        f"định kỳ; đã tổ chức {c['held']:02d} hội nghị (trong đó {c['ad_hoc_held']:02d} hội nghị "
-        f"đột xuất)."
-    )
+    doc.heading("I. KẾT QUẢ THỰC HIỆN")
+    doc.heading("1. Tổ chức hội nghị đối thoại")
+    doc.paragraph(_conferences_sentence(words, c))
     start, end = summary["period_start"], summary["period_end"]
     conferences = (
         Conference.objects.filter(
@@ -85,12 +87,15 @@ def build_report(agency, year: int, half: int | None = None, *, summary=None) ->
             rows,
             widths_mm=[12, 55, 24, 30, 18, 26],
         )
-    doc.heading("II. KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT KIẾN NGHỊ")
-    doc.heading("1. Tiếp nhận kiến nghị")
+    doc.heading("2. Tiếp nhận kiến nghị")
+    received = figures["petitions_received"]
     doc.paragraph(
-        f"{words.capitalize()}, {office} tiếp nhận {figures['petitions_received']:02d} kiến nghị "
-        f"của CCVC và người lao động, phân theo nhóm nội dung, chủ đề, kênh tiếp nhận và đơn vị "
-        f"liên quan như các bảng dưới đây."
+        f"{words.capitalize()}, {office} tiếp nhận {ctx.number(received)} kiến nghị của CCVC và "
+        f"người lao động, phân theo nhóm nội dung, chủ đề, kênh tiếp nhận và đơn vị liên quan "
+        f"như các bảng dưới đây."
+        if received
+        else f"{words.capitalize()}, {office} không tiếp nhận kiến nghị nào của CCVC và người "
+        f"lao động."
     )
     for key, widths in (
         ("by_group", [12, 125, 28]),
@@ -99,44 +104,60 @@ def build_report(agency, year: int, half: int | None = None, *, summary=None) ->
         ("by_unit", [12, 125, 28]),
     ):
         _table(doc, tables[key], widths)
-    doc.heading("2. Kết quả giải quyết")
+    doc.heading("3. Kết quả giải quyết")
     median = figures["median_days_to_answer"]
     doc.paragraph(
-        f"Đã giải đáp trực tiếp tại hội nghị {figures['settled_at_conference']:02d} kiến nghị; "
-        f"trả lời bằng văn bản {figures['answered_in_writing']:02d} kiến nghị; giao đơn vị xử lý "
-        f"{figures['assigned']:02d} kiến nghị, trong đó báo cáo đúng hạn "
-        f"{figures['resolved_on_time']:02d}, trễ hạn {figures['resolved_late']:02d}; còn "
-        f"{figures['still_open']:02d} kiến nghị đang giải quyết."
+        _outcomes_sentence(figures)
         + (f" Thời gian giải quyết trung vị: {median:g} ngày." if median is not None else "")
     )
     _table(doc, tables["outcomes"], [125, 40])
-    doc.heading("3. Thực hiện cam kết của người chủ trì")
+    doc.heading("4. Thực hiện cam kết của người chủ trì")
     _table(doc, tables["commitments"], [125, 40])
-    doc.heading("4. Kết quả xử lý của các phòng, ban, đơn vị")
+    doc.heading("5. Kết quả xử lý của các phòng, ban, đơn vị")
     if tables["units"].rows:
         _table(doc, tables["units"], [11, 50, 18, 18, 18, 18, 16, 16])
     else:
         doc.paragraph("Không có kiến nghị giao đơn vị xử lý.")
-    doc.heading("III. GIÁM SÁT CỦA BAN THANH TRA NHÂN DÂN")
+    doc.heading("6. Giám sát của Ban Thanh tra nhân dân")
     observations = summary.get("observations")
     if observations:
         answered = observations.get("answered")
         doc.paragraph(
             f"Ban Thanh tra nhân dân giám sát quá trình tiếp xúc, đối thoại; ghi nhận "
-            f"{observations['recorded']:02d} ý kiến giám sát"
-            + (f", đã được trả lời {answered:02d} ý kiến." if answered is not None else ".")
+            f"{ctx.count(observations['recorded'], 'ý kiến giám sát')}"
+            + (
+                f", {ctx.count(answered, 'ý kiến', none='chưa có ý kiến nào')} đã được trả lời."
+                if answered is not None
+                else "."
+            )
         )
     else:
         doc.paragraph(
             "Ban Thanh tra nhân dân giám sát quá trình tiếp xúc, đối thoại theo quy định; "
             "trong kỳ không có ý kiến giám sát được ghi nhận."
         )
-    doc.heading("IV. ĐÁNH GIÁ CHUNG")
-    doc.paragraph(
-        f"Việc đối thoại trực tiếp được thực hiện theo kế hoạch; các kiến nghị của CCVC và người "
-        f"lao động được tiếp nhận, tổng hợp, giải đáp và theo dõi đến khi có kết quả. {office} "
-        f"tiếp tục đôn đốc các phòng, ban, đơn vị giải quyết dứt điểm các kiến nghị còn lại./."
-    )
+    prose = report_texts(agency, year, half, summary)
+    doc.heading("7. Đánh giá chung")
+    _prose(doc, prose["assessment"])
+    doc.heading("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
+    doc.heading("1. Tồn tại, hạn chế")
+    _prose(doc, prose["shortcomings"])
+    doc.heading("2. Nguyên nhân")
+    _prose(doc, prose["causes"])
+    doc.heading(f"III. PHƯƠNG HƯỚNG, NHIỆM VỤ {next_period_words(year, half).upper()}")
+    _prose(doc, prose["directions"])
+    doc.heading("IV. KIẾN NGHỊ, ĐỀ XUẤT")
+    _prose(doc, prose["recommendations"])
+    doc.paragraph(f"Trên đây là báo cáo kết quả đối thoại trực tiếp {words} của {office}./.")
+    checkpoint = latest_anchor(agency)
+    if checkpoint is not None:
+        stamp = datetime.datetime.fromisoformat(checkpoint.created_at)
+        doc.paragraph(
+            f"Xác thực nhật ký thao tác: mốc neo ngày {ctx.short_date(timezone.localtime(stamp).date())}"
+            f", chuỗi {checkpoint.chain}, sự kiện số {checkpoint.seq}, mã băm {checkpoint.head_hash}"
+            f" (khóa {checkpoint.key_id}).",
+            italic=True,
+        )
     doc.closing(
         [agency.report_recipient, f"Lãnh đạo {office}"],
         ctx.archive_line(agency),
@@ -145,6 +166,66 @@ def build_report(agency, year: int, half: int | None = None, *, summary=None) ->
     return doc
 
 
+def latest_anchor(agency):
+    """Return the agency chain's latest checkpoint outside the database, if any."""
+    return _latest(chain_for(agency.pk))
+
+
 def _table(doc, table, widths) -> None:
     doc.paragraph(table.title, italic=True, indent=False, align="center")
     doc.table(table.headers, table.rows, widths_mm=widths, total=table.total)
+
+
+def _conferences_sentence(words: str, c: dict) -> str:
+    """Planned, held and ad-hoc conferences, zero in words ("không có hội nghị đột xuất")."""
+    planned = (
+        f"Theo kế hoạch, {words} cơ quan tổ chức {ctx.count(c['regular_required'], 'hội nghị')} "
+        f"đối thoại định kỳ"
+        if c["regular_required"]
+        else f"Theo kế hoạch, {words} cơ quan không có hội nghị đối thoại định kỳ"
+    )
+    if not c["held"]:
+        return f"{planned}; chưa tổ chức hội nghị nào."
+    ad_hoc = (
+        f"trong đó {ctx.count(c['ad_hoc_held'], 'hội nghị')} đột xuất"
+        if c["ad_hoc_held"]
+        else "không có hội nghị đột xuất"
+    )
+    return f"{planned}; đã tổ chức {ctx.count(c['held'], 'hội nghị')} ({ad_hoc})."
+
+
+def _outcomes_sentence(f: dict) -> str:
+    """How the period's petitions were settled, each count in figures or, for zero, in words."""
+    settled = (
+        f"Đã giải đáp trực tiếp tại hội nghị {ctx.count(f['settled_at_conference'], 'kiến nghị')}"
+        if f["settled_at_conference"]
+        else "Không có kiến nghị được giải đáp trực tiếp tại hội nghị"
+    )
+    written = (
+        f"trả lời bằng văn bản {ctx.count(f['answered_in_writing'], 'kiến nghị')}"
+        if f["answered_in_writing"]
+        else "không có kiến nghị trả lời bằng văn bản"
+    )
+    if f["assigned"]:
+        parts = []
+        if f["resolved_on_time"]:
+            parts.append(f"báo cáo đúng hạn {ctx.number(f['resolved_on_time'])}")
+        if f["resolved_late"]:
+            parts.append(f"trễ hạn {ctx.number(f['resolved_late'])}")
+        reported = ", ".join(parts) if parts else "chưa có đơn vị báo cáo kết quả"
+        assigned = f"giao đơn vị xử lý {ctx.count(f['assigned'], 'kiến nghị')}, trong đó {reported}"
+    else:
+        assigned = "không có kiến nghị giao đơn vị xử lý"
+    still = (
+        f"còn {ctx.count(f['still_open'], 'kiến nghị')} đang giải quyết"
+        if f["still_open"]
+        else "không còn kiến nghị nào đang giải quyết"
+    )
+    return f"{settled}; {written}; {assigned}; {still}."
+
+
+def _prose(doc, text: str) -> None:
+    """Print the secretariat's prose, one paragraph per line."""
+    for line in text.splitlines():
+        if line.strip():
+            doc.paragraph(line.strip())

@@ -2,28 +2,8 @@
 
 import rules
 
-from doithoai.conferences.models import NoticeStatus
-from doithoai.conferences.rules import is_effective_chair
-from doithoai.organizations.rules import (
-    is_head,
-    is_inspector,
-    is_leadership,
-    is_member,
-    is_secretariat,
-)
-
-
-@rules.predicate
-def is_issued(user, notice) -> bool:
-    """The notice has been issued (drafts stay with those who draft and sign them)."""
-    return notice is not None and notice.status == NoticeStatus.ISSUED
-
-
-@rules.predicate
-def chairs_notice_conference(user, notice) -> bool:
-    """The user chairs the notice's conference."""
-    return notice is not None and is_effective_chair(user, notice.conference)
-
+from doithoai.conferences.rules import may_view_compilation, may_view_minutes, may_view_notice
+from doithoai.organizations.rules import is_inspector, is_leadership, is_member, is_secretariat
 
 insiders = is_leadership | is_secretariat | is_inspector
 
@@ -31,15 +11,10 @@ insiders = is_leadership | is_secretariat | is_inspector
 rules.add_perm("documents.download_plan", is_member)
 rules.add_perm("documents.download_invitation", is_member)
 # The compiled list goes to the chair; the secretariat makes it; the board supervises.
-rules.add_perm(
-    "documents.download_compilation",
-    is_head | is_effective_chair | is_secretariat | is_inspector,
-)
-rules.add_perm("documents.download_minutes", insiders | is_effective_chair)
-# Everyone reads the issued notice; a draft only the secretariat, the leaders, the board.
-rules.add_perm(
-    "documents.download_notice",
-    (is_member & is_issued) | insiders | chairs_notice_conference,
-)
+rules.add_perm("documents.download_compilation", may_view_compilation)
+# No minutes before the conference is held; then for the insiders and the chair.
+rules.add_perm("documents.download_minutes", may_view_minutes)
+# Everyone reads the issued notice; a draft only who drafts it and who issues it.
+rules.add_perm("documents.download_notice", may_view_notice)
 # The periodic report (object: the agency).
 rules.add_perm("documents.download_report", insiders)

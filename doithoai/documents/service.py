@@ -6,6 +6,7 @@ Used by the download views and by `doithoai document`.
 from dataclasses import dataclass
 
 import rules
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from doithoai.conferences.models import ConclusionNotice, Conference, DialoguePlan
@@ -103,7 +104,31 @@ def render(kind: str, obj, fmt: str = "docx", *, user=None, year=None, half=None
     if fmt not in CONTENT_TYPES:
         raise ValidationFailed(_("Định dạng chỉ có thể là docx hoặc pdf."), field="format")
     check(user, kind, obj)
-    content = build(kind, obj, year=year, half=half).to_bytes()
-    if fmt == "pdf":
-        content = docx_to_pdf(content)
+    key = _report_cache_key(obj, fmt, year, half) if kind == "report" else None
+    content = cache.get(key) if key else None
+    if content is None:
+        content = build(kind, obj, year=year, half=half).to_bytes()
+        if fmt == "pdf":
+            content = docx_to_pdf(content)
+        if key:
+            cache.set(key, content, REPORT_CACHE_SECONDS)
     return Rendered(content, filename(kind, obj, fmt, year=year, half=half), CONTENT_TYPES[fmt])
+
+
+REPORT_CACHE_SECONDS = 3600
+
+
+def _report_cache_key(agency, fmt, year, half) -> str | None:
+    """Return a cache key for a report built from a fresh stored summary, else None.
+
+    The key holds the summary's version, which every action concerning the agency bumps
+    (see `reports.summaries`), and the day: any change, or a new day, gives a new key.
+    """
+    from django.utils.translation import get_language
+
+    from doithoai.reports.summaries import fresh_version
+
+    version = fresh_version(agency, int(year), half)
+    if version is None:
+        return None
+    return f"doithoai:report:{agency.pk}:{year}:{half or 0}:{version}:{get_language()}:{fmt}"

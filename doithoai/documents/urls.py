@@ -1,5 +1,7 @@
 from django.urls import path, register_converter
 
+from doithoai.core import params  # noqa: F401 - registers the <year:…> and <id:…> converters
+
 from . import views
 
 
@@ -29,14 +31,14 @@ register_converter(HalfConverter, "half")
 app_name = "documents"
 urlpatterns = [
     path(
-        "bao-cao/<slug:code>/<int:year>.<docfmt:fmt>",
+        "bao-cao/<slug:code>/<year:year>.<docfmt:fmt>",
         views.report,
         name="report",
     ),
     path(
-        "bao-cao/<slug:code>/<int:year>-6thang<half:half>.<docfmt:fmt>",
+        "bao-cao/<slug:code>/<year:year>-6thang<half:half>.<docfmt:fmt>",
         views.report,
         name="report_half",
     ),
-    path("<slug:kind>/<int:pk>.<docfmt:fmt>", views.download, name="download"),
+    path("<slug:kind>/<id:pk>.<docfmt:fmt>", views.download, name="download"),
 ]

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.conferences.forms import PersonChoiceField, VNDateField, members_with
+from doithoai.core.filters import id_field
 from doithoai.organizations.models import Role, Unit
 from doithoai.petitions.forms import MultipleFileField
 
@@ -62,7 +63,7 @@ class AssignmentFilterForm(forms.Form):
         required=False,
         choices=[("", _("Tất cả"))] + list(AssignmentStatus.choices),
     )
-    unit = forms.IntegerField(label=_("Đơn vị"), required=False)
+    unit = id_field(label=_("Đơn vị"), required=False)
     overdue = forms.BooleanField(label=_("Chỉ quá hạn"), required=False)
 
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.core.attachments import RandomName
 from doithoai.organizations.models import Agency, Unit
 
 
@@ -191,7 +192,7 @@ class ResolutionAttachment(models.Model):
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to="resolutions/%Y/%m/")
+    file = models.FileField(upload_to=RandomName("resolutions"))
     original_name = models.CharField(max_length=255)
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)

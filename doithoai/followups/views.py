@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doithoai.core.actionkit import today
+from doithoai.core.filters import refuse_invalid
 from doithoai.core.forms import apply_action_error
 from doithoai.core.pages import paginate, render_htmx, run
 from doithoai.organizations.models import Role, Unit
@@ -28,6 +29,7 @@ OPEN = (AssignmentStatus.ASSIGNED, AssignmentStatus.RETURNED)
 def filtered(request, qs):
     """Apply the list filters (status, unit, overdue) and return (form, queryset)."""
     form = AssignmentFilterForm(request.GET or None)
+    refuse_invalid(form)
     if form.is_valid():
         data = form.cleaned_data
         if data["status"]:

@@ -1,10 +1,22 @@
-"""Who a user is in an agency: membership and roles, cached on the user for one request."""
+"""Who a user is in an agency: membership and roles.
 
+Every page needs them, so they are kept in the shared cache (one read per request instead
+of two queries) and on the user object for the rest of the request. The cached entry is
+deleted whenever a membership, a role, or the member's agency or unit changes (signals
+connected in `apps.py`), and it expires after MEMBERSHIPS_TTL anyway.
+"""
+
+from django.core.cache import cache
 from django.db import transaction
 
-from .models import Counter, Membership, Role
+from .models import Agency, Counter, Membership, Role
 
 _CACHE_ATTR = "_doithoai_memberships"
+MEMBERSHIPS_TTL = 600
+
+
+def _key(user_id) -> str:
+    return f"doithoai:memberships:{user_id}"
 
 
 def memberships(user) -> dict[int, Membership]:
@@ -13,20 +25,54 @@ def memberships(user) -> dict[int, Membership]:
         return {}
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is None:
-        rows = (
-            Membership.objects.filter(user=user, is_active=True)
-            .select_related("agency", "unit")
-            .prefetch_related("roles")
-        )
-        cached = {m.agency_id: m for m in rows}
+        cached = cache.get(_key(user.pk))
+        if cached is None:
+            rows = (
+                Membership.objects.filter(user=user, is_active=True)
+                .select_related("agency", "unit")
+                .prefetch_related("roles")
+            )
+            cached = {m.agency_id: m for m in rows}
+            cache.set(_key(user.pk), cached, MEMBERSHIPS_TTL)
         setattr(user, _CACHE_ATTR, cached)
     return cached
 
 
 def forget(user) -> None:
-    """Drop the cached memberships (after roles change)."""
+    """Drop the user's cached memberships, on this object and in the shared cache.
+
+    The actions call it after changing roles (bulk writes send no signal).
+    """
     if hasattr(user, _CACHE_ATTR):
         delattr(user, _CACHE_ATTR)
+    if getattr(user, "pk", None) is not None:
+        invalidate(user.pk)
+        user_id = user.pk
+        if transaction.get_connection().in_atomic_block:
+            transaction.on_commit(lambda: invalidate(user_id))
+
+
+def invalidate(*user_ids) -> None:
+    """Drop the shared cached memberships of these users (after any change to them)."""
+    if user_ids:
+        cache.delete_many([_key(uid) for uid in user_ids])
+
+
+def on_membership_change(sender, instance, **kwargs) -> None:
+    """Signal receiver: a membership or role changed; forget its member everywhere."""
+    membership = getattr(instance, "membership", instance)
+    user_id = getattr(membership, "user_id", None)
+    if user_id is not None:
+        invalidate(user_id)
+        transaction.on_commit(lambda: invalidate(user_id))
+
+
+def on_agency_or_unit_change(sender, instance, **kwargs) -> None:
+    """Signal receiver: an agency or unit was renamed or moved; forget its members."""
+    field = "agency" if isinstance(instance, Agency) else "unit"
+    ids = list(Membership.objects.filter(**{field: instance}).values_list("user_id", flat=True))
+    invalidate(*ids)
+    transaction.on_commit(lambda: invalidate(*ids))
 
 
 def membership(user, agency) -> Membership | None:

@@ -15,4 +15,5 @@ urlpatterns = [
     path("nhap-danh-sach/", views.import_start, name="import"),
     path("nhap-danh-sach/<slug:job>/", views.import_job, name="import_job"),
     path("nhap-danh-sach/<slug:job>/tiep/", views.import_step, name="import_step"),
+    path("nhat-ky-dang-nhap/", views.access_log, name="access_log"),
 ]

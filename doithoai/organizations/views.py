@@ -254,3 +254,22 @@ def import_step(request, job):
         return redirect("organizations:import_job", job)
     context = {"job": job, **_progress(state)}
     return render(request, "organizations/_import_progress.html", context)
+
+
+@admins
+def access_log(request):
+    """List the agency's log-ins, log-outs, failures, lockouts, password and 2FA changes."""
+    from doithoai.audit.models import AuditEvent
+
+    agency = request.membership.agency
+    events = AuditEvent.objects.filter(agency=agency, verb__startswith="access.").order_by(
+        "-created_at", "-seq"
+    )
+    username = request.GET.get("q", "").strip()
+    if username:
+        events = events.filter(object_repr__icontains=username)
+    return render(
+        request,
+        "organizations/access_log.html",
+        {"page_obj": paginate(request, events), "q": username},
+    )

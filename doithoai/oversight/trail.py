@@ -1,5 +1,7 @@
 """The audit trail of one petition or conference as a viewer may read it, and the chain check."""
 
+import datetime
+
 from django.utils.translation import gettext as _
 
 from doithoai.audit.log import verify
@@ -69,9 +71,14 @@ def trail(user, agency, *, petition=None, conference=None) -> list[AuditEvent]:
 def chain_status(agency) -> dict:
     """Verify the agency's whole chain now (never cached: a tampered row must show at once)."""
     report = verify(agency)[0]
+    anchor = report.anchor
     return {
         "ok": report.ok,
+        "kind": report.kind,
         "events": report.events,
+        "last_seq": report.last_seq,
         "broken_seq": report.broken_seq,
         "problem": report.problem,
+        "anchor_seq": anchor.seq if anchor else None,
+        "anchor_at": datetime.datetime.fromisoformat(anchor.created_at) if anchor else None,
     }

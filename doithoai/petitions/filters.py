@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.core.filters import CheckedFilterSet, IdFilter, YearFilter
 from doithoai.core.text import fold
 from doithoai.deadlines.models import Deadline
 
@@ -11,7 +12,7 @@ from .models import Channel, Petition, Privacy, Status, TopicGroup
 from .visibility import concerning_unit
 
 
-class PetitionFilter(django_filters.FilterSet):
+class PetitionFilter(CheckedFilterSet):
     """Filter by status, topic, unit, conference, overdue; search without diacritics."""
 
     q = django_filters.CharFilter(label=_("Tìm kiếm"), method="search")
@@ -22,12 +23,12 @@ class PetitionFilter(django_filters.FilterSet):
     group = django_filters.ChoiceFilter(
         label=_("Nhóm nội dung"), choices=TopicGroup.choices, field_name="topic__group"
     )
-    topic = django_filters.NumberFilter(label=_("Chủ đề"), field_name="topic_id")
-    unit = django_filters.NumberFilter(label=_("Đơn vị"), method="by_unit")
-    conference = django_filters.NumberFilter(label=_("Hội nghị"), field_name="conference_id")
+    topic = IdFilter(label=_("Chủ đề"), field_name="topic_id")
+    unit = IdFilter(label=_("Đơn vị"), method="by_unit")
+    conference = IdFilter(label=_("Hội nghị"), field_name="conference_id")
     channel = django_filters.ChoiceFilter(label=_("Kênh"), choices=Channel.choices)
     privacy = django_filters.ChoiceFilter(label=_("Danh tính"), choices=Privacy.choices)
-    year = django_filters.NumberFilter(label=_("Năm"), field_name="year")
+    year = YearFilter(label=_("Năm"), field_name="year")
     overdue = django_filters.BooleanFilter(label=_("Quá hạn"), method="by_overdue")
 
     class Meta:

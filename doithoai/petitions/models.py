@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from doithoai.core.attachments import RandomName
 from doithoai.organizations.models import Agency, Unit
 
 
@@ -307,7 +308,7 @@ class Attachment(models.Model):
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("tệp"), upload_to="petitions/%Y/%m/")
+    file = models.FileField(_("tệp"), upload_to=RandomName("petitions"))
     original_name = models.CharField(_("tên tệp"), max_length=255)
     size = models.PositiveBigIntegerField(_("dung lượng"))
     sha256 = models.CharField(max_length=64)

@@ -7,7 +7,6 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +15,7 @@ from doithoai.core.actionkit import today
 from doithoai.core.errors import ActionError
 from doithoai.core.forms import apply_action_error
 from doithoai.core.pages import paginate, render_htmx
+from doithoai.core.throttle import cache_key
 from doithoai.organizations import actions as org_actions
 from doithoai.organizations.models import Delegation, DelegationKind, Role
 from doithoai.organizations.pages import member_required, role_required
@@ -29,7 +29,7 @@ from .forms import (
     SubmitForm,
     representative_delegations,
 )
-from .models import Attachment, Petition, Status
+from .models import Attachment, Petition, Privacy, Status
 from .similar import OPEN_TO_SUPPORT, similar_petitions
 from .visibility import can_see_identity, submitter_label
 
@@ -73,7 +73,16 @@ def label_rows(user, petitions):
 # --- Submit ------------------------------------------------------------------------------
 
 
-def _token_key(user, token) -> str:
+def _token_key(user, token, *, anonymous: bool) -> str:
+    """Name the cache entry that claims a form's one-time token.
+
+    An anonymous submission's entry names neither the user nor the petition: only a hash
+    of the random form token, holding a bare marker. Nothing stored anywhere ties the
+    anonymous petition to the person who sent it; its receipt is shown in the response
+    to the submission itself and never stored.
+    """
+    if anonymous:
+        return cache_key("petition-submit:anon", str(token))
     return f"petition-submit:{user.pk}:{token}"
 
 
@@ -82,7 +91,8 @@ def submit(request):
     """Submit a petition; htmx asks the same view for similar petitions while typing.
 
     A double submit creates one petition: the form's one-time token is claimed in the
-    cache before the action runs, and a repeated post is sent to what the first one made.
+    cache before the action runs, and a repeated post is sent to what the first one made
+    (for an anonymous petition: told that it was sent, since nothing links it to anyone).
     """
     agency = request.membership.agency
     if request.htmx and request.method == "GET":
@@ -101,10 +111,11 @@ def submit(request):
         delegations=delegations,
     )
     if request.method == "POST" and form.is_valid():
-        key = _token_key(request.user, form.cleaned_data["token"])
-        if not cache.add(key, "pending", TOKEN_TTL):
-            return _already_submitted(request, key)
         data = form.cleaned_data
+        anonymous = data["privacy"] == Privacy.ANONYMOUS
+        key = _token_key(request.user, data["token"], anonymous=anonymous)
+        if not cache.add(key, "pending", TOKEN_TTL):
+            return _already_submitted(request, key, anonymous=anonymous)
         choice = data["on_behalf"]
         try:
             petition = actions.submit_petition(
@@ -123,9 +134,10 @@ def submit(request):
             apply_action_error(form, exc)
         else:
             receipt = getattr(petition, "receipt_code", None)
-            cache.set(key, {"pk": petition.pk, "receipt": receipt}, TOKEN_TTL)
             if receipt:
-                return redirect(reverse("petitions:receipt") + f"?t={data['token']}")
+                cache.set(key, "done", TOKEN_TTL)
+                return _receipt_page(request, receipt)
+            cache.set(key, {"pk": petition.pk}, TOKEN_TTL)
             messages.success(request, _("Đã gửi kiến nghị %(code)s.") % {"code": petition.code})
             return redirect("petitions:detail", petition.pk)
     return render(
@@ -133,19 +145,25 @@ def submit(request):
     )
 
 
-def _already_submitted(request, key):
+def _receipt_page(request, code):
+    """Show an anonymous petition's receipt code, once, in the submission's own response."""
+    response = render(request, "petitions/receipt.html", {"code": code})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _already_submitted(request, key, *, anonymous: bool):
     """Answer a repeated post with what the first one created (waiting briefly for it)."""
     for _attempt in range(50):
         value = cache.get(key)
-        if isinstance(value, dict):
+        if value is not None and value != "pending":
             break
         time.sleep(0.1)
     else:
         messages.warning(request, _("Kiến nghị đang được gửi, vui lòng kiểm tra lại danh sách."))
         return redirect("petitions:mine")
-    if value.get("receipt"):
-        token = key.rsplit(":", 1)[1]
-        return redirect(reverse("petitions:receipt") + f"?t={token}")
+    if anonymous:
+        return _receipt_page(request, None)
     messages.info(request, _("Kiến nghị này đã được gửi; hệ thống không tạo bản thứ hai."))
     if Petition.objects.visible_to(request.user).filter(pk=value["pk"]).exists():
         return redirect("petitions:detail", value["pk"])
@@ -154,15 +172,8 @@ def _already_submitted(request, key):
 
 @role_required(*STAFF_ROLES)
 def receipt(request):
-    """Show an anonymous petition's receipt code once; afterwards it is gone."""
-    key = _token_key(request.user, request.GET.get("t", ""))
-    value = cache.get(key)
-    code = value.get("receipt") if isinstance(value, dict) else None
-    if code:
-        cache.set(key, {"pk": None, "receipt": None}, TOKEN_TTL)  # shown once
-    response = render(request, "petitions/receipt.html", {"code": code})
-    response["Cache-Control"] = "no-store"
-    return response
+    """Say that a receipt code is shown only once (old links to this page land here)."""
+    return _receipt_page(request, None)
 
 
 # --- Lists and detail ---------------------------------------------------------------------
@@ -175,7 +186,7 @@ def mine(request):
         Q(submitter=request.user) | Q(delegation__grantee=request.user)
     )
     filterset = PetitionFilter(request.GET or None, queryset=base)
-    page = paginate(request, filterset.qs)
+    page = paginate(request, filterset.qs, capped=True)
     label_rows(request.user, page.object_list)
     return render_htmx(
         request,

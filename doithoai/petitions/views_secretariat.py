@@ -39,7 +39,7 @@ def inbox(request):
         params.setlist("status", [Status.SUBMITTED])
     base = list_queryset(request.user).filter(agency=request.membership.agency)
     filterset = PetitionFilter(params, queryset=base)
-    page = paginate(request, filterset.qs)
+    page = paginate(request, filterset.qs, capped=True)
     label_rows(request.user, page.object_list)
     return render_htmx(
         request,

@@ -32,6 +32,14 @@ def link_unit(builder) -> None:
         _UNIT_LINKS.append(builder)
 
 
+def _linked(unit_id) -> Q:
+    """Return the condition for the petitions linked to a unit by the apps above."""
+    condition = Q(pk__in=[])
+    for builder in _UNIT_LINKS:
+        condition |= builder(unit_id)
+    return condition
+
+
 def concerning_unit(unit_id) -> Q:
     """Return the condition for the petitions a unit is concerned with, raised or handles."""
     condition = Q(concerned_unit_id=unit_id) | Q(submitter_unit_id=unit_id)
@@ -57,7 +65,13 @@ def visible_petitions(queryset, user):
         )
         condition |= mine
         if Role.UNIT_LEADER in roles and membership.unit_id:
-            condition |= Q(agency_id=agency_id) & concerning_unit(membership.unit_id)
+            # A confidential or anonymous petition reaches a unit only once it is assigned
+            # to that unit (a link from the apps above): before, its concerned unit alone
+            # could point at the writer.
+            unit_id = membership.unit_id
+            condition |= Q(agency_id=agency_id) & (
+                Q(concerning_unit(unit_id), privacy=Privacy.PUBLIC) | _linked(unit_id)
+            )
     return queryset.filter(condition)
 
 

@@ -1,9 +1,7 @@
 """Everyone's pages: login, the home page of things to do, the public receipt lookup."""
 
 from django import forms
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -11,21 +9,13 @@ from django.utils.translation import gettext_lazy
 from doithoai.audit.models import AuditEvent
 from doithoai.core.errors import ActionError
 from doithoai.core.forms import apply_action_error
+from doithoai.core.net import client_address
 from doithoai.organizations.access import primary_membership
-from doithoai.petitions.actions import give_feedback, hash_receipt
-from doithoai.petitions.models import Petition, Status
+from doithoai.petitions import receipts
+from doithoai.petitions.actions import give_feedback
+from doithoai.petitions.models import Status
 
 from .home import sections
-
-LOOKUP_LIMIT = 5  # wrong codes per client per window
-LOOKUP_WINDOW = 15 * 60  # seconds
-
-
-class LoginView(auth_views.LoginView):
-    """Log in with the Vietnamese template; a logged-in user goes straight home."""
-
-    template_name = "registration/login.html"
-    redirect_authenticated_user = True
 
 
 @login_required
@@ -45,7 +35,7 @@ class ReceiptForm(forms.Form):
         label=gettext_lazy("Mã tiếp nhận"),
         max_length=40,
         help_text=gettext_lazy(
-            "Ví dụ AN-1A2B-3C4D-5E6F-7A8B. Không phân biệt chữ hoa, chữ thường."
+            "Ví dụ AN-1A2B-3C4D-5E6F-7A8B-9CDE. Không phân biệt chữ hoa, chữ thường."
         ),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
@@ -68,39 +58,35 @@ class ReceiptFeedbackForm(forms.Form):
     )
 
 
-def _client_key(request) -> str:
-    return "receipt-lookup:" + (request.META.get("REMOTE_ADDR") or "unknown")
-
-
 def receipt_lookup(request):
     """Let an anonymous petitioner follow a petition with the receipt code (POST only).
 
-    Wrong codes are counted per client; after LOOKUP_LIMIT in LOOKUP_WINDOW the page
-    refuses further tries (429) until the window passes.
+    The limits on wrong and repeated codes are `petitions.receipts`', shared with the API.
     """
-    key = _client_key(request)
-    blocked = cache.get(key, 0) >= LOOKUP_LIMIT
+    client = client_address(request)
+    wait = receipts.wait_seconds(client)
     form = ReceiptForm(request.POST or None)
     petition = None
     feedback_form = None
     status = 200
-    if request.method == "POST" and blocked:
+    if request.method == "POST" and wait:
         form.add_error(
-            None, _("Anh/chị đã nhập sai mã quá nhiều lần. Vui lòng thử lại sau 15 phút.")
+            None,
+            _("Anh/chị đã nhập sai mã nhiều lần. Vui lòng đợi %(n)s giây rồi thử lại.")
+            % {"n": wait},
         )
         status = 429
     elif request.method == "POST" and form.is_valid():
-        code = form.cleaned_data["code"].strip().upper()
-        petition = (
-            Petition.objects.filter(receipt_hash=hash_receipt(code))
-            .exclude(receipt_hash="")
-            .select_related("topic", "merged_into")
-            .first()
-        )
+        code = form.cleaned_data["code"]
+        petition = receipts.find_by_receipt(code, client=client)
         if petition is None:
-            cache.add(key, 0, LOOKUP_WINDOW)
-            cache.incr(key)
             form.add_error("code", _("Không tìm thấy kiến nghị với mã này."))
+        elif not receipts.code_within_limit(code):
+            petition = None
+            form.add_error(
+                None, _("Mã này đã được tra cứu quá nhiều lần trong một giờ; vui lòng thử lại sau.")
+            )
+            status = 429
         elif "satisfied" in request.POST:
             feedback_form = ReceiptFeedbackForm(request.POST)
             if feedback_form.is_valid():

@@ -1,16 +1,12 @@
-"""Excel workbooks (openpyxl): a filtered petition list, and the report's tables."""
+"""Excel workbooks (openpyxl): the report's tables; the petition list's headers (see exports)."""
 
 import datetime
 import io
 
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-
-from doithoai.petitions.visibility import submitter_label
 
 from .tables import Table
 
@@ -76,33 +72,3 @@ PETITION_HEADERS = [
     gettext_lazy("Hội nghị"),
     gettext_lazy("Ngày gửi"),
 ]
-
-
-def petitions_workbook(petitions, user) -> bytes:
-    """Return the petitions `user` may see as one sheet, identities as `user` may see them."""
-    rows = []
-    for p in petitions.select_related(
-        "topic", "concerned_unit", "submitter", "submitter_unit", "conference"
-    ):
-        rows.append(
-            [
-                p.code,
-                p.title,
-                p.topic.get_group_display() if p.topic else "",
-                p.topic.name if p.topic else "",
-                p.get_status_display(),
-                p.get_channel_display(),
-                submitter_label(user, p),
-                p.concerned_unit.name if p.concerned_unit else "",
-                p.conference.title if p.conference else "",
-                timezone.localtime(p.submitted_at).date(),
-            ]
-        )
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "kien-nghi"
-    headers = [str(h) for h in PETITION_HEADERS]
-    _sheet(ws, _("Danh sách kiến nghị"), headers, rows)
-    for cell in ws["J"][3:]:
-        cell.number_format = "DD/MM/YYYY"
-    return _save(wb)

@@ -6,3 +6,4 @@ from doithoai.organizations.rules import is_inspector, is_leadership, is_secreta
 
 rules.add_perm("reports.view_dashboard", is_leadership | is_secretariat | is_inspector)
 rules.add_perm("reports.submit_report", is_secretariat)
+rules.add_perm("reports.write_report", is_secretariat)

@@ -9,8 +9,8 @@ count in the petition they were merged into). Their outcomes are counted as they
 `as_of` (today, or the end of the period if that is earlier for the "overdue" figures).
 """
 
+import collections
 import datetime
-import statistics
 
 from django.db.models import Count, Exists, F, Max, OuterRef, Q
 from django.db.models.functions import ExtractYear, TruncDate
@@ -114,8 +114,9 @@ def petition_breakdowns(agencies, start, end) -> dict:
     )
     by_topic = [
         {"topic": code or "", "name": name or "", "group": group or "", "count": n}
-        for code, name, group, n in petitions.values_list(
-            "topic__code", "topic__name", "topic__group"
+        | {"position": position}
+        for code, name, group, position, n in petitions.values_list(
+            "topic__code", "topic__name", "topic__group", "topic__position"
         )
         .annotate(n=Count("id"))
         .order_by("topic__group", "topic__position", "topic__name")
@@ -248,10 +249,11 @@ def unit_performance(agencies, start=None, end=None, as_of: datetime.date | None
     return result
 
 
-def resolution_days(agencies, start, end) -> dict:
-    """Return the days from submission to the final answer for the period's answered petitions.
+def answer_days(agencies, start, end) -> dict[int, int]:
+    """Return how many of the period's answered petitions took each number of days.
 
-    One query returns (submitted day, last answer day) pairs; the median is taken here.
+    One query returns (submitted day, last answer day) pairs; a histogram, unlike a median,
+    can be summed over agencies (see `reports.summaries`).
     """
     pairs = (
         cohort(agencies, start, end)
@@ -259,12 +261,34 @@ def resolution_days(agencies, start, end) -> dict:
         .annotate(day=TruncDate("submitted_at"), resolved_on=Max("answers__answered_on"))
         .values_list("day", "resolved_on")
     )
-    days = sorted((resolved - submitted).days for submitted, resolved in pairs)
-    return {
-        "answered": len(days),
-        "median_days": statistics.median(days) if days else None,
-        "max_days": days[-1] if days else None,
-    }
+    return dict(collections.Counter((resolved - submitted).days for submitted, resolved in pairs))
+
+
+def resolution_from(histogram: dict[int, int]) -> dict:
+    """Return answered, median and maximum days from a days -> count histogram."""
+    counts = sorted((int(days), n) for days, n in histogram.items() if n)
+    total = sum(n for _days, n in counts)
+    if not total:
+        return {"answered": 0, "median_days": None, "max_days": None}
+
+    def nth(index: int) -> int:  # the index-th smallest value, 0-based
+        for days, n in counts:
+            if index < n:
+                return days
+            index -= n
+        raise IndexError(index)
+
+    middle = total // 2
+    median = nth(middle) if total % 2 else (nth(middle - 1) + nth(middle)) / 2
+    return {"answered": total, "median_days": median, "max_days": counts[-1][0]}
+
+
+def resolution_days(agencies, start, end) -> dict:
+    """Return the days from submission to the final answer for the period's answered petitions.
+
+    The median is that of `statistics.median` over every answered petition.
+    """
+    return resolution_from(answer_days(agencies, start, end))
 
 
 def overdue_now(agencies, as_of: datetime.date | None = None) -> dict:
@@ -347,11 +371,23 @@ def summary(agency, year: int, half: int | None = None, *, as_of=None) -> dict:
     start, end = period(year, half)
     as_of = as_of or _today()
     agencies = [agency] if isinstance(agency, Agency) else list(agency)
-    conferences = conference_counts(agencies, start, end)
-    petitions = petition_breakdowns(agencies, start, end)
-    result = outcomes(agencies, start, end, as_of)
-    commitments = commitment_counts(agencies, start, end, as_of)
-    timing = resolution_days(agencies, start, end)
+    parts = {
+        "conferences": conference_counts(agencies, start, end),
+        "petitions": petition_breakdowns(agencies, start, end),
+        "outcomes": outcomes(agencies, start, end, as_of),
+        "commitments": commitment_counts(agencies, start, end, as_of),
+        "resolution": resolution_days(agencies, start, end),
+        "units": unit_performance(agencies, start, end, as_of),
+        "observations": observations(agencies, start, end),
+    }
+    return assemble(agencies, year, half, as_of, parts)
+
+
+def assemble(agencies: list, year: int, half: int | None, as_of, parts: dict) -> dict:
+    """Return the summary's dict from its parts (computed from rows, or summed stored ones)."""
+    start, end = period(year, half)
+    conferences, petitions, result = parts["conferences"], parts["petitions"], parts["outcomes"]
+    commitments, timing = parts["commitments"], parts["resolution"]
     first = agencies[0] if len(agencies) == 1 else None
     figures = {
         "conferences_required": conferences["regular_required"],
@@ -385,7 +421,7 @@ def summary(agency, year: int, half: int | None = None, *, as_of=None) -> dict:
         "petitions": petitions,
         "outcomes": result,
         "commitments": commitments,
-        "units": unit_performance(agencies, start, end, as_of),
+        "units": parts["units"],
         "resolution": timing,
-        "observations": observations(agencies, start, end),
+        "observations": parts["observations"],
     }

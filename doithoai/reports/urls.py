@@ -6,8 +6,11 @@ app_name = "reports"
 urlpatterns = [
     path("", views.index, name="index"),
     path("kien-nghi.xlsx", views.petitions_xlsx, name="petitions_xlsx"),
+    path("xuat/<uuid:job_id>/", views.export, name="export"),
+    path("xuat/<uuid:job_id>/tai-ve/", views.export_download, name="export_download"),
     path("<slug:code>/", views.dashboard, name="dashboard"),
     path("<slug:code>/tong-hop/", views.rollup, name="rollup"),
     path("<slug:code>/gui-bao-cao/", views.submit, name="submit"),
+    path("<slug:code>/noi-dung-bao-cao/", views.report_text, name="report_text"),
     path("<slug:code>/so-lieu.xlsx", views.tables_xlsx, name="tables_xlsx"),
 ]

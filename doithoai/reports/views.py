@@ -5,7 +5,7 @@ import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,22 +13,22 @@ from django.views.decorators.http import require_GET, require_POST
 
 from doithoai.core.actionkit import today
 from doithoai.core.errors import ActionError
+from doithoai.core.pages import render_htmx
+from doithoai.core.params import year_param
 from doithoai.organizations.access import memberships
 from doithoai.organizations.models import Agency
-from doithoai.petitions.filters import PetitionFilter
-from doithoai.petitions.models import Petition, TopicGroup
+from doithoai.petitions.models import TopicGroup
 
-from . import stats
-from .actions import report_deadline, submit_report
-from .excel import XLSX, petitions_workbook, tables_workbook
+from . import exports, summaries
+from .actions import report_deadline, save_report_text, submit_report
+from .excel import XLSX, tables_workbook
+from .models import TEXT_FIELDS, ExportJob, ExportStatus
 from .tables import report_tables, status_label
+from .texts import TITLES, next_period_words, report_texts, stored
 
 
 def _period(request) -> tuple[int, int | None]:
-    try:
-        year = int(request.GET.get("year") or today().year)
-    except ValueError as exc:
-        raise Http404 from exc
+    year = year_param(request, default=today().year)
     half = request.GET.get("half")
     half = int(half) if half in ("1", "2") else None
     return year, half
@@ -41,11 +41,10 @@ def _agency(request, code) -> Agency:
     return agency
 
 
-def _charts(agencies, summary) -> dict:
+def _charts(summary) -> dict:
     """Return the chart data (rendered with json_script; each chart also has its table)."""
-    start, end = summary["period_start"], summary["period_end"]
-    by_year = stats.conferences_by_year(agencies)
-    states = stats.topic_by_state(agencies, start, end)
+    by_year = summary["dashboard"]["by_year"]
+    states = summary["dashboard"]["topic_by_state"]
     groups = [g for g in TopicGroup.values if any(r["group"] == g for r in states)]
     statuses = sorted({r["status"] for r in states})
     cell = {(r["group"], r["status"]): r["count"] for r in states}
@@ -89,10 +88,44 @@ def _charts(agencies, summary) -> dict:
     }
 
 
+def _per_agency(summary, agencies) -> dict:
+    """Return the roll-up's summary with one row per agency in the unit tables.
+
+    A province has thousands of units: the page lists its agencies (the Excel export of the
+    tables keeps every unit).
+    """
+    names = {a.code: a.name for a in agencies}
+    rows: dict = {}
+    for u in summary["units"]:
+        row = rows.setdefault(u["agency"], dict.fromkeys(UNIT_COUNTS, 0))
+        for key in UNIT_COUNTS:
+            row[key] += u[key]
+    units = []
+    for agency_code, row in sorted(rows.items(), key=lambda i: names.get(i[0], i[0])):
+        timed = row["reported_on_time"] + row["reported_late"]
+        rate = round(row["reported_on_time"] / timed, 4) if timed else None
+        units.append(
+            {"unit_id": None, "agency": agency_code, "code": agency_code}
+            | {"name": names.get(agency_code, agency_code), "on_time_rate": rate}
+            | row
+        )
+    received = summary["dashboard"]["received_by_agency"]
+    by_agency = [
+        {"unit_id": None, "code": a.code, "name": a.name, "count": received.get(a.pk, 0)}
+        for a in sorted(agencies, key=lambda a: a.name)
+    ]
+    return summary | {"units": units, "petitions": summary["petitions"] | {"by_unit": by_agency}}
+
+
+UNIT_COUNTS = ("assigned", "reported_on_time", "reported_late", "open", "overdue")
+
+
 def _page(request, agencies, title, code, *, rollup=False):
     year, half = _period(request)
-    summary = stats.summary(agencies, year, half)
-    charts = _charts(agencies, summary)
+    summary = summaries.summary(agencies, year, half)
+    if rollup:
+        summary = _per_agency(summary, agencies)
+    charts = _charts(summary)
     query = f"?year={year}" + (f"&half={half}" if half else "")
     return render(
         request,
@@ -106,7 +139,7 @@ def _page(request, agencies, title, code, *, rollup=False):
             "summary": summary,
             "tables": report_tables(summary),
             "charts": charts,
-            "overdue": stats.overdue_now(agencies),
+            "overdue": summary["dashboard"]["overdue_now"],
             "rollup": rollup,
             "agencies": agencies,
             "xlsx_url": reverse("reports:tables_xlsx", args=[code]) + query,
@@ -115,8 +148,50 @@ def _page(request, agencies, title, code, *, rollup=False):
             "can_submit": not rollup
             and half in (None, 1)
             and rules.has_perm("reports.submit_report", request.user, agencies[0]),
+            "prose": None if rollup else _prose(request, agencies[0], year, half, summary),
         },
     )
+
+
+def _prose(request, agency, year, half, summary) -> dict:
+    """The report's prose parts for the page: editable by the secretariat until sent."""
+    saved = stored(agency, year, half)
+    texts = report_texts(agency, year, half, summary)
+    parts = [{"name": name, "title": TITLES[name], "text": texts[name]} for name in TEXT_FIELDS]
+    for part in parts:
+        if part["name"] == "directions":
+            part["title"] = f"{part['title']} {next_period_words(year, half)}"
+    return {
+        "parts": parts,
+        "frozen": bool(saved and saved.is_frozen),
+        "can_edit": not (saved and saved.is_frozen)
+        and rules.has_perm("reports.write_report", request.user, agency),
+        "saved": saved,
+    }
+
+
+@require_POST
+@login_required
+def report_text(request, code):
+    """Save the prose of the period's report (the secretariat), until the report is sent."""
+    agency = get_object_or_404(Agency, code=code)
+    year, half = _period(request)
+    try:
+        save_report_text(
+            agency=agency,
+            year=year,
+            half=half,
+            by=request.user,
+            **{name: request.POST.get(name, "") for name in TEXT_FIELDS},
+        )
+    except ActionError as exc:
+        if exc.http_status == 403:
+            raise PermissionDenied from exc
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã lưu nội dung báo cáo."))
+    query = f"?year={year}" + (f"&half={half}" if half else "")
+    return redirect(reverse("reports:dashboard", args=[code]) + query + "#noi-dung-bao-cao")
 
 
 @require_POST
@@ -204,21 +279,63 @@ def tables_xlsx(request, code):
         agencies = [agency]
     else:
         agency, agencies = _rollup_agencies(request, code)
-    summary = stats.summary(agencies, year, half)
+    summary = summaries.summary(agencies, year, half)
     span = f"{year}" + (f"-6thang{half}" if half else "")
     content = tables_workbook(report_tables(summary), f"{agency.name} {span}")
     return _xlsx(content, f"so-lieu-{code}-{span}.xlsx")
 
 
-@require_GET
 @login_required
 def petitions_xlsx(request):
-    """Send the petitions the user may see, filtered like the petition list, as Excel."""
-    queryset = Petition.objects.visible_to(request.user).order_by("-submitted_at", "-id")
-    filtered = PetitionFilter(request.GET, queryset=queryset)
-    content = petitions_workbook(filtered.qs, request.user)
-    stamp = today().strftime("%Y%m%d")
-    return _xlsx(content, f"kien-nghi-{stamp}.xlsx")
+    """Offer an Excel export of the petitions the user may see, filtered like the list.
+
+    GET shows what will be exported; POST queues the export (a background task) and sends
+    the user to its progress page.
+    """
+    if not memberships(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        params = {k: v for k, v in request.POST.lists() if k != "csrfmiddlewaretoken"}
+        params = {k: v if k == "status" else v[-1] for k, v in params.items()}
+        job = exports.start_export(params=params, by=request.user)
+        return redirect("reports:export", job_id=job.pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    fields = [(k, v) for k, values in request.GET.lists() for v in values]
+    return render(request, "reports/export_start.html", {"fields": fields})
+
+
+def _job(request, job_id) -> ExportJob:
+    job = ExportJob.objects.filter(pk=job_id).first()
+    if job is None or not exports.may_download(request.user, job):
+        raise Http404
+    return job
+
+
+@require_GET
+@login_required
+def export(request, job_id):
+    """Show an export's progress (htmx refreshes the panel) and its download link."""
+    job = _job(request, job_id)
+    context = {"job": job, "expired": exports.is_expired(job)}
+    return render_htmx(request, "reports/export.html", "reports/_export_status.html", context)
+
+
+@require_GET
+@login_required
+def export_download(request, job_id):
+    """Send the finished file to the person who asked for it, until it expires."""
+    job = _job(request, job_id)
+    path = exports.path_of(job)
+    if exports.is_expired(job):
+        path.unlink(missing_ok=True)
+        return render(request, "reports/export.html", {"job": job, "expired": True}, status=410)
+    if job.status != ExportStatus.DONE or not path.exists():
+        return redirect("reports:export", job_id=job.pk)
+    response = FileResponse(path.open("rb"), as_attachment=True, filename=job.filename)
+    response["Content-Type"] = XLSX
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _xlsx(content: bytes, filename: str) -> HttpResponse:

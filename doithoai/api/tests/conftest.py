@@ -11,6 +11,7 @@ from doithoai.conferences.actions import plan_conference, send_compilation
 from doithoai.conferences.models import Kind
 from doithoai.petitions.actions import receive_petition, schedule_petitions, submit_petition
 from doithoai.petitions.models import Privacy
+from doithoai.testing import factories
 from doithoai.testing.factories import aware
 
 
@@ -48,6 +49,9 @@ class ApiCaller:
             content_type="application/json",
             headers=self._headers(user, headers),
         )
+
+
+seed_day = pytest.fixture(factories.seed_day)
 
 
 @pytest.fixture(autouse=True)

@@ -27,3 +27,32 @@ def test_export_command_check(capsys):
 
     call_command("export_openapi", "--check")
     assert "up to date" in capsys.readouterr().out
+
+
+def _body_model(name: str):
+    from doithoai.api import conferences, directory, operations, petitions, records, schemas
+
+    for module in (schemas, directory, operations, records, conferences, petitions):
+        if hasattr(module, name):
+            return getattr(module, name)
+    raise AssertionError(f"no schema class named {name}")
+
+
+def test_every_operation_has_an_example_and_body_examples_fit_their_schema():
+    import json
+
+    from doithoai.api.examples import BODIES
+
+    schema = json.loads(current_schema_text())
+    used = set()
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            assert "Example:" in operation["description"] and "curl -X" in operation["description"]
+            for media_type, media in operation.get("requestBody", {}).get("content", {}).items():
+                assert "example" in media, f"{method.upper()} {path} has no body example"
+                ref = media["schema"].get("$ref", "")
+                name = ref.rsplit("/", 1)[-1] if ref else "PetitionIn"
+                assert media_type == "application/json" or name == "PetitionIn"
+                _body_model(name).model_validate(media["example"])
+                used.add(operation["operationId"].removeprefix("doithoai_api_"))
+    assert sorted(set(BODIES) - used) == [], "examples for operations that do not exist"

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from doithoai.audit import log
+from doithoai.audit import log, protection
 from doithoai.audit.models import AuditChainHead, AuditEvent
 from doithoai.petitions import actions as pet
 from doithoai.testing.factories import AgencyFactory, Elsewhere, conference_in, received, submitted
@@ -37,7 +37,7 @@ def _column(name):
 def tamper(event, name, value):
     """Change one stored field of an event behind the model's back (raw SQL UPDATE)."""
     field, column = _column(name)
-    with connection.cursor() as cursor:
+    with protection.lifted(connection), connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {AuditEvent._meta.db_table} SET {connection.ops.quote_name(column)} = %s "
             f"WHERE id = %s",
@@ -98,6 +98,9 @@ TAMPERINGS = {
     "reason": lambda cast: "Lý do đã bị sửa",
     "created_at": lambda cast: datetime.datetime(2017, 1, 1, tzinfo=datetime.UTC),
     "prev_hash": lambda cast: "0" * 64,
+    "key_id": lambda cast: "legacy",
+    "state_hash": lambda cast: "e" * 64,
+    "states": lambda cast: {"petitions.petition:1": "e" * 64},
     "hash": lambda cast: "f" * 64,
 }
 
@@ -147,14 +150,14 @@ def test_moving_an_event_to_another_chain_is_found(cast, history):
 
 def test_deleting_an_event_is_found_and_the_next_one_named(cast, history):
     victim, successor = history[2], history[3]
-    with connection.cursor() as cursor:
+    with protection.lifted(connection), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {AuditEvent._meta.db_table} WHERE id = %s", [victim.pk])
     report = _only_report(cast)
     assert (report.ok, report.broken_event_id) == (False, successor.pk)
 
 
 def test_deleting_the_last_event_is_found(cast, history):
-    with connection.cursor() as cursor:
+    with protection.lifted(connection), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {AuditEvent._meta.db_table} WHERE id = %s", [history[-1].pk])
     report = _only_report(cast)
     assert not report.ok

@@ -20,7 +20,26 @@ def test_board_page_for_supervising_roles(client, cast, seed_day, role):
     html = response.content.decode()
     assert "15/06/2018" in html  # dd/mm/yyyy
     assert "<details" in html and "Cách tính" in html
-    assert "Chậm nhất 5 ngày trước ngày 20/06/2018" in html or "trước hội nghị" in html
+    # "How computed" is loaded on demand (htmx), not rendered for every row.
+    assert "Chậm nhất 5 ngày trước" not in html
+    deadline = Deadline.objects.filter(agency=cast.agency).first()
+    url = f"/thoi-han/{deadline.pk}/cach-tinh/"
+    assert f'hx-get="{url}"' in html
+    part = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert "Chậm nhất 5 ngày trước ngày 20/06/2018" in part or "trước hội nghị" in part
+    assert "<html" not in part
+    assert "<html" in client.get(url).content.decode()  # without JavaScript: a whole page
+
+
+def test_computation_of_another_agencys_deadline_is_not_found(client, cast, seed_day):
+    f.ad_hoc_conference(cast)
+    deadline = Deadline.objects.filter(agency=cast.agency).first()
+    elsewhere = f.AgencyFactory()
+    head = f.member(elsewhere, "head", username="other-head")
+    client.force_login(head)
+    assert client.get(f"/thoi-han/{deadline.pk}/cach-tinh/").status_code == 404
+    client.force_login(cast.staff)
+    assert client.get(f"/thoi-han/{deadline.pk}/cach-tinh/").status_code == 403
 
 
 @pytest.mark.parametrize("role", ["staff", "leader", "admin", "outsider"])

@@ -1,6 +1,7 @@
 """Read generated DOCX back with python-docx: paragraphs in order, with their runs."""
 
 import io
+import subprocess
 
 import docx
 from docx.oxml.ns import qn
@@ -53,3 +54,46 @@ def run_style(paragraph):
         {bool(r.font.italic) for r in runs},
         {bool(r.font.underline) for r in runs},
     )
+
+
+def signature_blocks(document) -> list[tuple[str, str]]:
+    """Return (authority line, name) of each signature block: the rows that cannot split."""
+    blocks = []
+    for table in document.tables:
+        row = table.rows[0]
+        if row._tr.trPr is None or row._tr.trPr.find(qn("w:cantSplit")) is None:
+            continue
+        for cell in row.cells:
+            lines = [p.text for p in cell.paragraphs if p.text.strip()]
+            if lines and not lines[0].startswith("Nơi nhận"):
+                blocks.append((lines[0], lines[-1]))
+    return blocks
+
+
+def pdf_pages(pdf: bytes, tmp_path) -> list[str]:
+    """Return the text of each page (pdftotext separates pages with form feeds)."""
+    source = tmp_path / "document.pdf"
+    source.write_bytes(pdf)
+    text = subprocess.run(  # noqa: S603 - fixed program and arguments
+        ["pdftotext", "-enc", "UTF-8", str(source), "-"],  # noqa: S607
+        check=True,
+        capture_output=True,
+        timeout=60,
+    ).stdout.decode()
+    return text.split("\f")
+
+
+def page_of(pages: list[str], text: str) -> int:
+    found = [n for n, page in enumerate(pages) if text in page]
+    assert found, f"{text!r} is on no page"
+    return found[0]
+
+
+def block_on_one_page(pages: list[str], authority: str, name: str) -> bool:
+    """Whether some page carries the line `authority` and, below it, the line `name`."""
+    for page in pages:
+        lines = [line.strip() for line in page.splitlines()]
+        for start, line in enumerate(lines):
+            if line == authority and name in lines[start + 1 :]:
+                return True
+    return False

@@ -13,7 +13,7 @@ from doithoai.documents import service
 from doithoai.documents.pdf import docx_to_pdf, soffice
 from doithoai.petitions.models import Petition, Privacy
 
-from .helpers import full_text, open_docx, texts
+from .helpers import block_on_one_page, full_text, open_docx, pdf_pages, signature_blocks, texts
 
 ARTIFACTS = Path(settings.PROJECT_DIR) / "test-artifacts" / "documents"
 
@@ -121,8 +121,15 @@ class DemoPdfArtifacts(DemoDocuments):
             ("notice", self.notice, {}),
             ("report", self.agency, {"year": 2018}),
         ):
-            pdf = docx_to_pdf(service.render(kind, obj, "docx", **kw).content)
+            docx = service.render(kind, obj, "docx", **kw).content
+            pdf = docx_to_pdf(docx)
             assert pdf.startswith(b"%PDF")
+            # The signature block is whole on one page: its authority line and the name.
+            pages = pdf_pages(pdf, ARTIFACTS)
+            blocks = signature_blocks(open_docx(docx))
+            assert blocks, kind
+            for authority, name in blocks:
+                assert block_on_one_page(pages, authority, name), (kind, authority, name)
             target = ARTIFACTS / f"demo-{kind}.pdf"
             target.write_bytes(pdf)
             for old in ARTIFACTS.glob(f"demo-{kind}-*.png"):

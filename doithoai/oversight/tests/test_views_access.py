@@ -40,6 +40,7 @@ GET_ALLOWED = {
     "followups:followup": {"secretariat"},
     "followups:publish": {"secretariat"},
     "followups:published": set(ROLES),
+    "organizations:access_log": {"admin"},
 }
 
 

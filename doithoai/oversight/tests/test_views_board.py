@@ -3,6 +3,7 @@
 from django.db import connection
 from django.urls import reverse
 
+from doithoai.audit import protection
 from doithoai.audit.models import AuditEvent
 from doithoai.oversight.models import Observation
 from doithoai.testing import factories as f
@@ -31,7 +32,7 @@ def test_secretariat_would_see_the_actor_but_board_sees_anonymous_as_such(client
 def test_tampered_chain_is_shown_broken(client, cast, seed_day):
     petition = f.received(cast)
     event = AuditEvent.objects.filter(petition_id=petition.pk).order_by("seq").first()
-    with connection.cursor() as cursor:
+    with protection.lifted(connection), connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {AuditEvent._meta.db_table} SET reason = %s WHERE id = %s",
             ["sửa lén", event.pk],
@@ -85,3 +86,32 @@ def test_observation_on_a_petition_from_its_page(client, cast, seed_day):
         {"kind": "observation", "petition": petition.pk, "text": "Đã theo dõi."},
     )
     assert Observation.objects.get().petition == petition
+
+
+def test_a_restore_older_than_the_checkpoint_is_shown_in_vietnamese(client, cast, seed_day):
+    from doithoai.audit import anchors
+    from doithoai.audit.tests import tampering
+
+    petition = f.received(cast)
+    anchors.anchor(cast.agency)
+    chain = f"agency:{cast.agency.pk}"
+    tampering.truncate_after(chain, 1)
+    client.force_login(cast.inspector)
+    body = client.get(reverse("oversight:petition", args=[petition.pk])).content.decode()
+    assert 'data-verified="false" data-kind="rollback"' in body, body[
+        body.find("chain-status") - 200 :
+    ][:800]
+    assert "cơ sở dữ liệu chỉ còn đến sự kiện số 1" in body
+    assert "khôi phục từ bản sao lưu cũ hơn mốc neo" in body
+
+
+def test_a_verified_chain_names_its_checkpoint(client, cast, seed_day):
+    from doithoai.audit import anchors
+
+    petition = f.received(cast)
+    client.force_login(cast.inspector)
+    url = reverse("oversight:petition", args=[petition.pk])
+    assert "Chưa có mốc neo lưu ngoài cơ sở dữ liệu." in client.get(url).content.decode()
+    (result,) = anchors.anchor(cast.agency)
+    body = client.get(url).content.decode()
+    assert f"(sự kiện số {result.written.seq})" in body and 'data-verified="true"' in body

@@ -39,14 +39,31 @@ TITLE_MAX = 250
 CONTENT_MAX = 20000
 
 
+# Receipt codes: "AN-" and 20 characters of Crockford's base32 (no I, L, O, U), i.e. 100
+# random bits, 2**100 ≈ 1.3e30 codes. With a million anonymous petitions stored, one guess
+# hits one with probability 1e6 / 1.3e30 ≈ 8e-25. The lookup page lets one address try
+# at most ~65 codes an hour once its delay has grown (doithoai.core.views): a million
+# addresses trying for ten years make ~6e12 tries and succeed with probability ~5e-12.
+# Codes issued before (16 hex digits, 64 bits) keep working: normalising below never
+# changes a hex code.
+RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+RECEIPT_LENGTH = 20
+_CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def normalize_receipt(code: str) -> str:
+    """Normalise a typed receipt code: upper case, no spaces, O→0 and I/L→1."""
+    return "".join(code.split()).upper().translate(_CONFUSABLE)
+
+
 def hash_receipt(code: str) -> str:
     """Hash an anonymous receipt code the way it is stored."""
-    return hashlib.sha256(code.strip().upper().encode()).hexdigest()
+    return hashlib.sha256(normalize_receipt(code).encode()).hexdigest()
 
 
 def _new_receipt_code() -> str:
-    raw = secrets.token_hex(8).upper()
-    return f"AN-{raw[:4]}-{raw[4:8]}-{raw[8:12]}-{raw[12:]}"
+    raw = "".join(secrets.choice(RECEIPT_ALPHABET) for _i in range(RECEIPT_LENGTH))
+    return "AN-" + "-".join(raw[i : i + 4] for i in range(0, RECEIPT_LENGTH, 4))
 
 
 def _check_common(agency, title, content, topic, privacy, attachments):
@@ -140,18 +157,26 @@ def submit_petition(
         kind, channel = SubmitterKind.REPRESENTATIVE, Channel.REPRESENTATIVE
         extra = {"submitter_id": delegation.grantor_id, "delegation": delegation}
         grantor_member = membership_of(delegation.grantor, agency)
-        extra["concerned_unit"] = grantor_member.unit if grantor_member else None
+        submitter_unit = grantor_member.unit if grantor_member else None
     elif privacy == Privacy.ANONYMOUS:
         if as_unit:
             raise ValidationFailed(_("Kiến nghị của đơn vị không thể ẩn danh."), field="privacy")
         kind = SubmitterKind.ANONYMOUS
+        submitter_unit = None
     elif as_unit:
         if member.unit is None:
             raise ValidationFailed(_("Bạn chưa thuộc đơn vị nào."), field="as_unit")
         kind = SubmitterKind.UNIT
-        extra = {"submitter": by, "submitter_unit": member.unit, "concerned_unit": member.unit}
+        extra = {"submitter": by, "submitter_unit": member.unit}
+        submitter_unit = member.unit
     else:
-        extra = {"submitter": by, "concerned_unit": member.unit}
+        extra = {"submitter": by}
+        submitter_unit = member.unit
+    # The concerned unit starts as the submitter's own only for a public petition: for a
+    # confidential or anonymous one it would tell that unit who wrote it. The secretariat
+    # sets it when receiving the petition.
+    if privacy == Privacy.PUBLIC and submitter_unit is not None:
+        extra["concerned_unit"] = submitter_unit
     receipt = None
     if kind == SubmitterKind.ANONYMOUS:
         receipt = _new_receipt_code()

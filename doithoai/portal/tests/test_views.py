@@ -108,15 +108,66 @@ def test_receipt_lookup_shows_status_and_answer(client, cast, seed_day):
     assert petition.status == "closed"
 
 
-def test_receipt_lookup_rate_limits_wrong_codes(client, cast, seed_day):
+WRONG = "AN-0000-0000-0000-0000-0000"
+
+
+def _lookup(client, code, address="10.0.0.1"):
+    return client.post(reverse("receipt_lookup"), {"code": code}, REMOTE_ADDR=address)
+
+
+def test_receipt_lookup_slows_only_the_address_that_guesses(client, cast, time_machine):
+    """Wrong codes make their address wait a growing delay; others are not locked out."""
+    time_machine.move_to(datetime.datetime(2018, 6, 20, 9, 0, tzinfo=datetime.UTC), tick=False)
+    cache.clear()
     petition, code = _anonymous_petition(cast)
-    for _i in range(5):
-        response = client.post(reverse("receipt_lookup"), {"code": "AN-0000-0000-0000-0000"})
-        assert response.status_code == 200
-        assert "code" in response.context["form"].errors
-    blocked = client.post(reverse("receipt_lookup"), {"code": code})
-    assert blocked.status_code == 429
-    assert blocked.context["petition"] is None
+    for _i in range(5):  # the free wrong codes
+        assert _lookup(client, WRONG).status_code == 200
+    assert _lookup(client, WRONG).status_code == 200  # the 6th is checked, then 2 s to wait
+    blocked = _lookup(client, code)
+    assert blocked.status_code == 429 and blocked.context["petition"] is None
+    assert "2 giây" in blocked.content.decode()
+    # Someone else behind another address (or later) is never refused.
+    other = _lookup(client, code, address="10.0.0.2")
+    assert other.status_code == 200 and other.context["petition"] == petition
+    time_machine.shift(datetime.timedelta(seconds=2))
+    assert _lookup(client, code).context["petition"] == petition
+
+
+def test_receipt_lookup_delay_is_capped_at_a_minute(client, cast, time_machine):
+    time_machine.move_to(datetime.datetime(2018, 6, 20, 9, 0, tzinfo=datetime.UTC), tick=False)
+    cache.clear()
+    petition, code = _anonymous_petition(cast)
+    for _i in range(30):  # wrong codes, each sent after the previous wait
+        _lookup(client, WRONG)
+        time_machine.shift(datetime.timedelta(seconds=61))
+    _lookup(client, WRONG)
+    time_machine.shift(datetime.timedelta(seconds=59))
+    assert _lookup(client, code).status_code == 429
+    time_machine.shift(datetime.timedelta(seconds=1))
+    assert _lookup(client, code).context["petition"] == petition
+
+
+def test_receipt_lookup_limits_lookups_of_one_code(client, cast, seed_day):
+    cache.clear()
+    petition, code = _anonymous_petition(cast)
+    for i in range(30):
+        assert _lookup(client, code, address=f"10.0.1.{i}").context["petition"] == petition
+    refused = _lookup(client, code, address="10.0.2.1")
+    assert refused.status_code == 429 and refused.context["petition"] is None
+
+
+def test_receipt_codes_are_100_bits_and_old_codes_still_work(client, cast, seed_day):
+    import re
+
+    from doithoai.petitions.actions import hash_receipt
+    from doithoai.petitions.models import Petition
+
+    cache.clear()
+    petition, code = _anonymous_petition(cast)
+    assert re.fullmatch(r"AN-([0-9A-HJKMNP-TV-Z]{4}-){4}[0-9A-HJKMNP-TV-Z]{4}", code)
+    old = "AN-1A2B-3C4D-5E6F-7A8B"  # the 64-bit format issued before
+    Petition.objects.filter(pk=petition.pk).update(receipt_hash=hash_receipt(old))
+    assert _lookup(client, old.lower()).context["petition"] == petition
 
 
 def test_apply_action_error_uses_the_field_or_the_form():

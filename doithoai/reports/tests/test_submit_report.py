@@ -71,3 +71,28 @@ def test_an_answer_must_be_published_within_five_working_days(cast, time_machine
     fu.publish_answer(answer=answer, by=cast.secretariat)
     deadline.refresh_from_db()
     assert deadline.status == "met"
+
+
+def test_submitting_a_report_anchors_the_chain_and_the_report_prints_it(
+    cast, plan, time_machine, django_capture_on_commit_callbacks
+):
+    from doithoai.audit import anchors, log
+    from doithoai.documents.report import build_report
+
+    freeze(time_machine, aware(2018, 6, 22, 9))
+    chain = log.chain_for(cast.agency.pk)
+    assert anchors.latest(chain) is None
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_report(agency=cast.agency, year=2018, half=1, by=cast.secretariat, symbol="15/BC")
+    checkpoint = anchors.latest(chain)
+    assert checkpoint.valid and checkpoint.seq == log.verify(cast.agency)[0].last_seq
+    text = "\n".join(p.text for p in build_report(cast.agency, 2018, 1).doc.paragraphs)
+    assert f"sự kiện số {checkpoint.seq}, mã băm {checkpoint.head_hash}" in text
+
+
+def test_a_refused_report_writes_no_checkpoint(cast, plan, django_capture_on_commit_callbacks):
+    from doithoai.audit import anchors, log
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(PermissionRefused):
+        submit_report(agency=cast.agency, year=2018, half=None, by=cast.staff)
+    assert anchors.latest(log.chain_for(cast.agency.pk)) is None

@@ -5,6 +5,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from doithoai.audit.anchors import anchor
 from doithoai.core.actionkit import today
 from doithoai.notifications import reminders
 from doithoai.notifications.tasks import enqueue_digests
@@ -37,3 +38,18 @@ class Command(BaseCommand):
         )
         if digests:
             self.stdout.write(_("%(n)d thư tổng hợp thông báo trong ngày.") % {"n": digests})
+        # The daily pass also fixes every audit chain's head outside the database.
+        try:
+            results = anchor()
+        except OSError as error:
+            raise CommandError(_("Không ghi được mốc neo nhật ký: %(e)s") % {"e": error}) from None
+        written = sum(1 for r in results if r.written is not None)
+        refused = [r for r in results if r.refused is not None]
+        self.stdout.write(_("Mốc neo nhật ký: %(n)d chuỗi được neo.") % {"n": written})
+        for r in refused:
+            self.stderr.write(
+                _("Không neo chuỗi %(chain)s: %(problem)s")
+                % {"chain": r.chain, "problem": r.refused.problem}
+            )
+        if refused:
+            raise CommandError(_("Nhật ký thao tác không toàn vẹn: chạy `doithoai audit verify`."))

@@ -1,0 +1,25 @@
+"""The actions that have no API operation on purpose, each with its reason.
+
+`tests/test_parity.py` enumerates every public action (a function of an app's `actions`
+module or package with a keyword-only `by`) and fails when one is neither called by an API
+operation nor listed here.
+"""
+
+PAGE_ONLY = {
+    "api.create_token": "Tokens are made on the /api/tokens/ page with a session: a token "
+    "must not mint further tokens.",
+    "api.revoke_token": "Revoked on the same page as it is made, by its owner's session.",
+    "deadlines.open_deadline": "Internal: started by the action whose step it times.",
+    "deadlines.complete_deadlines": "Internal: completed by the action that ends the step.",
+    "deadlines.cancel_deadlines": "Internal: cancelled by the action that cancels the step.",
+    "deadlines.recompute_deadline": "Administration: /thoi-han/tinh-lai/ shows what would move "
+    "before recomputing with a reason.",
+    "deadlines.update_rules": "Administration of the agency's limits (admin page).",
+    "notifications.notify": "Internal: sent by actions and the reminder pass, not by a user.",
+    "organizations.create_agency": "Site administration (Django admin, superuser).",
+    "organizations.add_unit": "Agency administration page.",
+    "organizations.add_member": "Agency administration page (sets a password).",
+    "organizations.set_roles": "Agency administration page.",
+    "workdays.save_schedule_entry": "Calendar administration (admin: official schedule).",
+    "workdays.delete_schedule_entry": "Calendar administration (admin: official schedule).",
+}

@@ -1,0 +1,41 @@
+"""A NUL character in any text input is refused with a clear 400 (PostgreSQL cannot store it)."""
+
+import json
+
+from django.urls import reverse
+
+from doithoai.api.actions import create_token
+from doithoai.petitions.models import Petition
+from doithoai.testing.factories import SEED_DAY
+
+
+def test_api_refuses_nul_in_json_with_a_structured_400(client, cast, seed_day):
+    _token, secret = create_token(
+        by=cast.staff, name="t", expires_on=SEED_DAY.date().replace(year=2019)
+    )
+    body = json.dumps({"title": "Góp ý\u0000", "content": "Nội dung", "privacy": "public"})
+    response = client.post(
+        "/api/v1/petitions/",
+        data=body,
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "validation_error" and "NUL" in response.json()["message"]
+    assert not Petition.objects.exists()
+
+
+def test_form_post_with_nul_is_refused(client, cast):
+    client.force_login(cast.staff)
+    response = client.post(reverse("receipt_lookup"), {"code": "AN-\x00"})
+    assert response.status_code == 400 and "NUL" in response.content.decode()
+    multipart = client.post(
+        reverse("petitions:submit"), {"title": "a\x00b", "content": "x"}, format="multipart"
+    )
+    assert multipart.status_code == 400
+
+
+def test_query_string_with_nul_is_refused(client, cast):
+    client.force_login(cast.staff)
+    assert client.get(reverse("petitions:mine") + "?q=a%00b").status_code == 400
+    assert client.get(reverse("petitions:mine") + "?q=a%2500b").status_code == 200

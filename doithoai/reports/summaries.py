@@ -1,0 +1,280 @@
+"""Report numbers read from stored per-agency, per-period summaries instead of raw rows.
+
+Why a stored summary refreshed by a task, and not counters kept up to date by each action:
+every figure of the report is a count over the period's petitions *as they stand today*
+(an answer given in August changes the May cohort; "overdue" moves with the calendar day
+alone, without any write). Counters maintained by the actions would have to know, for each
+of some thirty actions, every figure it moves in every period, and a missed case would drift
+silently. A summary computed by the one tested function (`stats`) cannot drift: it is
+exactly the numbers of `stats.summary`, stored.
+
+How it stays right:
+- `ReportSummary` holds, per agency and period, the parts of `stats.summary` plus what the
+  dashboard's charts need, and `as_of` (the day it was computed for).
+- Every action records an audit event in its transaction; the event's `post_save` bumps the
+  agency's summaries' `version` in that same transaction (a rollback undoes it), and, once
+  committed, queues `refresh_agency_summaries` (Tasks API), debounced through the cache, to
+  recompute the stale rows in the background.
+- A reader uses a row when `clean == version` and `as_of` is today; otherwise it computes the
+  row from rows (one agency: ~17 aggregate queries), stores it and uses it. A new day makes
+  every row stale (overdue figures depend on the date): `doithoai refresh_summaries` (cron,
+  after midnight) recomputes them ahead of the first reader.
+- A roll-up sums the agencies' stored parts. Every figure is a count, so sums are exact;
+  the median days to answer is taken from summed histograms of days, so it is exact too.
+
+So the dashboard, the report DOCX, the tables export and the roll-up read one small row per
+agency, not the agency's petitions.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django_tasks import task
+
+from doithoai.organizations.models import Agency
+from doithoai.petitions.models import Channel, Status, TopicGroup
+
+from . import stats
+from .models import ReportSummary
+
+DEBOUNCE_SECONDS = 30
+
+
+def compute_blob(agency_id: int, year: int, half: int | None, as_of: datetime.date) -> dict:
+    """Return one agency's parts of the summary and of the dashboard, computed from rows."""
+    start, end = stats.period(year, half)
+    ids = [agency_id]
+    petitions = stats.petition_breakdowns(ids, start, end)
+    return {
+        "conferences": stats.conference_counts(ids, start, end),
+        "petitions": petitions,
+        "outcomes": stats.outcomes(ids, start, end, as_of),
+        "commitments": stats.commitment_counts(ids, start, end, as_of),
+        "units": stats.unit_performance(ids, start, end, as_of),
+        "days": {str(k): v for k, v in stats.answer_days(ids, start, end).items()},
+        "observations": stats.observations(ids, start, end),
+        "by_year": stats.conferences_by_year(ids),
+        "topic_by_state": stats.topic_by_state(ids, start, end),
+        "overdue_now": stats.overdue_now(ids, as_of),
+    }
+
+
+def _store(row: ReportSummary, as_of) -> dict:
+    """Compute `row`'s data from the version read now, save it and return it."""
+    version = ReportSummary.objects.filter(pk=row.pk).values_list("version", flat=True).first()
+    data = compute_blob(row.agency_id, row.year, row.half or None, as_of)
+    ReportSummary.objects.filter(pk=row.pk).update(
+        data=data, clean=version, as_of=as_of, computed_at=timezone.now()
+    )
+    return data
+
+
+def stored_blobs(ids: list[int], year: int, half: int | None, as_of) -> dict[int, dict]:
+    """Return each agency's stored parts, computing (and storing) the missing or stale ones."""
+    rows = {
+        r.agency_id: r
+        for r in ReportSummary.objects.filter(agency_id__in=ids, year=year, half=half or 0)
+    }
+    out = {}
+    for aid in ids:
+        row = rows.get(aid)
+        if row is not None and row.clean == row.version and row.as_of == as_of:
+            out[aid] = row.data
+            continue
+        if row is None:
+            row, _ = ReportSummary.objects.get_or_create(agency_id=aid, year=year, half=half or 0)
+        out[aid] = _store(row, as_of)
+    return out
+
+
+def _sum(dicts) -> dict:
+    out: dict = {}
+    for d in dicts:
+        for key, value in d.items():
+            out[key] = out.get(key, 0) + value
+    return out
+
+
+def _last_if_blank(value):
+    return (value in (None, ""), value or "")
+
+
+def _in_order(petitions: dict) -> dict:
+    """Put the breakdowns' keys back in the report's order (PostgreSQL's jsonb sorts keys)."""
+    groups, channels = petitions["by_group"], petitions["by_channel"]
+    return dict(
+        petitions,
+        by_group={g: groups.get(g, 0) for g in TopicGroup.values}
+        | ({"": groups[""]} if "" in groups else {}),
+        by_channel={c: channels.get(c, 0) for c in Channel.values},
+        by_status={
+            s: petitions["by_status"][s] for s in Status.values if s in petitions["by_status"]
+        },
+    )
+
+
+def merge(blobs: list[dict]) -> dict:
+    """Sum agencies' parts into the parts of their roll-up (one agency: returned as stored)."""
+    if len(blobs) == 1:
+        parts = dict(blobs[0])
+        parts["petitions"] = _in_order(parts["petitions"])
+        parts["resolution"] = stats.resolution_from(parts["days"])
+        return parts
+    petitions = [b["petitions"] for b in blobs]
+    topics: dict = {}
+    for p in petitions:
+        for row in p["by_topic"]:
+            key = (row["topic"], row["name"], row["group"], row["position"])
+            topics.setdefault(key, dict(row, count=0))["count"] += row["count"]
+    units: dict = {}
+    for p in petitions:
+        for row in p["by_unit"]:
+            units.setdefault(row["unit_id"], dict(row, count=0))["count"] += row["count"]
+    by_status = _sum(p["by_status"] for p in petitions)
+    observed = [b["observations"] for b in blobs if b["observations"] is not None]
+    years: dict = {}
+    for b in blobs:
+        for row in b["by_year"]:
+            years[row["year"]] = _sum([years.get(row["year"], {}), row])
+            years[row["year"]]["year"] = row["year"]
+    states: dict = {}
+    for b in blobs:
+        for row in b["topic_by_state"]:
+            key = (row["group"], row["status"])
+            states[key] = states.get(key, 0) + row["count"]
+    return {
+        "conferences": _sum(b["conferences"] for b in blobs),
+        "petitions": _in_order(
+            {
+                "received": sum(p["received"] for p in petitions),
+                "by_group": _sum(p["by_group"] for p in petitions),
+                "by_topic": sorted(
+                    topics.values(),
+                    key=lambda r: (
+                        *_last_if_blank(r["group"]),
+                        r["position"] is None,
+                        r["position"] or 0,
+                        r["name"],
+                    ),
+                ),
+                "by_channel": _sum(p["by_channel"] for p in petitions),
+                "by_status": {s: by_status[s] for s in Status.values if by_status.get(s)},
+                "by_unit": sorted(units.values(), key=lambda r: _last_if_blank(r["name"])),
+            }
+        ),
+        "outcomes": _sum(b["outcomes"] for b in blobs),
+        "commitments": _sum(b["commitments"] for b in blobs),
+        "units": sorted(
+            (u for b in blobs for u in b["units"]), key=lambda u: (u["agency"], u["name"])
+        ),
+        "resolution": stats.resolution_from(_sum(b["days"] for b in blobs)),
+        "observations": _sum(observed) if observed else None,
+        "by_year": [years[y] for y in sorted(years)],
+        "topic_by_state": [
+            {"group": g, "status": s, "count": n}
+            for (g, s), n in sorted(
+                states.items(), key=lambda i: (*_last_if_blank(i[0][0]), i[0][1])
+            )
+        ],
+        "overdue_now": _sum(b["overdue_now"] for b in blobs),
+    }
+
+
+def summary(agencies, year: int, half: int | None = None, *, as_of=None) -> dict:
+    """Return `stats.summary` for one agency or a roll-up, from the stored summaries.
+
+    The result also carries `dashboard`: conferences by year, petitions by topic group and
+    status, and what is overdue today. A past or future `as_of` is computed from rows.
+    """
+    today = stats._today()
+    agencies = [agencies] if isinstance(agencies, Agency) else list(agencies)
+    if as_of is not None and as_of != today:
+        return stats.summary(agencies, year, half, as_of=as_of)
+    blobs = stored_blobs([a.pk for a in agencies], year, half, today)
+    parts = merge([blobs[a.pk] for a in agencies])
+    result = stats.assemble(agencies, year, half, today, parts)
+    result["dashboard"] = {
+        "received_by_agency": {a.pk: blobs[a.pk]["petitions"]["received"] for a in agencies},
+        "by_year": parts["by_year"],
+        "topic_by_state": parts["topic_by_state"],
+        "overdue_now": parts["overdue_now"],
+    }
+    return result
+
+
+def fresh_version(agency, year: int, half: int | None) -> str | None:
+    """Return "version-as_of" of the agency's stored summary if it is fresh, else None."""
+    row = (
+        ReportSummary.objects.filter(agency=agency, year=year, half=half or 0)
+        .values_list("version", "clean", "as_of")
+        .first()
+    )
+    if row is None or row[0] != row[1] or row[2] != stats._today():
+        return None
+    return f"{row[0]}-{row[2]:%Y%m%d}"
+
+
+# --- Keeping them fresh --------------------------------------------------------------------
+
+
+def mark_dirty(agency_id: int) -> None:
+    """Make the agency's stored summaries stale (inside the writing transaction)."""
+    ReportSummary.objects.filter(agency_id=agency_id).update(version=F("version") + 1)
+
+
+def queue_refresh(agency_id: int) -> None:
+    """Queue one background refresh of the agency's summaries (at most one per interval)."""
+    from django.core.cache import cache
+
+    if not cache.add(f"doithoai:summary-refresh:{agency_id}", 1, DEBOUNCE_SECONDS):
+        return
+    job = refresh_agency_summaries
+    if job.get_backend().supports_defer:
+        job = job.using(run_after=timezone.now() + datetime.timedelta(seconds=DEBOUNCE_SECONDS))
+    job.enqueue(agency_id=agency_id)
+
+
+def on_audit_event(sender, instance, created, **kwargs) -> None:
+    """Mark the event's agency's summaries stale; refresh them once the write commits."""
+    if not created or not instance.agency_id:
+        return
+    mark_dirty(instance.agency_id)
+    agency_id = instance.agency_id
+    transaction.on_commit(lambda: queue_refresh(agency_id))
+
+
+def refresh(agency_ids=None, *, only_stale: bool = True) -> int:
+    """Recompute the stored summaries (of some agencies) that are stale; return how many."""
+    today = stats._today()
+    rows = ReportSummary.objects.all()
+    if agency_ids is not None:
+        rows = rows.filter(agency_id__in=agency_ids)
+    done = 0
+    for row in rows.only("id", "agency_id", "year", "half", "version", "clean", "as_of"):
+        if only_stale and row.clean == row.version and row.as_of == today:
+            continue
+        _store(row, today)
+        done += 1
+    return done
+
+
+def ensure(agency_ids, periods) -> int:
+    """Create and compute the summaries of `periods` [(year, half)] for the agencies."""
+    today = stats._today()
+    done = 0
+    for aid in agency_ids:
+        for year, half in periods:
+            stored_blobs([aid], year, half, today)
+            done += 1
+    return done
+
+
+@task()
+def refresh_agency_summaries(*, agency_id: int) -> int:
+    """Recompute the agency's stale stored summaries; return how many were recomputed."""
+    from django.core.cache import cache
+
+    cache.delete(f"doithoai:summary-refresh:{agency_id}")
+    return refresh([agency_id])

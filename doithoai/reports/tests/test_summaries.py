@@ -1,0 +1,169 @@
+"""Stored summaries give exactly the numbers of `stats.summary`, and stay fresh after writes."""
+
+import datetime
+import statistics
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from doithoai.organizations.models import Role
+from doithoai.petitions import actions as pet
+from doithoai.reports import stats, summaries
+from doithoai.reports.models import ReportSummary
+from doithoai.testing.factories import AgencyFactory, aware, member, topic
+
+from .world import build_year, fixed_deadlines
+
+AS_OF = datetime.date(2018, 8, 1)
+COMMON = ["conferences", "petitions", "outcomes", "commitments", "units", "resolution"]
+
+
+@pytest.fixture
+def world(cast, time_machine, monkeypatch):
+    fixed_deadlines(monkeypatch)
+    built = build_year(cast, time_machine)
+    time_machine.move_to(aware(2018, 8, 1, 9), tick=False)  # today is AS_OF
+    return built
+
+
+def _same(stored: dict, computed: dict) -> None:
+    for key in COMMON + ["figures", "observations", "agency", "period_start", "as_of"]:
+        assert stored[key] == computed[key], key
+
+
+def test_stored_summary_has_the_numbers_of_the_hand_built_year(cast, world):
+    stored = summaries.summary(cast.agency, 2018)
+    _same(stored, stats.summary(cast.agency, 2018, as_of=AS_OF))
+    assert stored["figures"]["petitions_received"] == 5
+    assert stored["resolution"] == {"answered": 3, "median_days": 52, "max_days": 67}
+    assert list(stored["petitions"]["by_group"]) == [
+        "aspirations",
+        "implementation",
+        "public_opinion",
+    ]
+    assert stored["dashboard"]["by_year"] == stats.conferences_by_year(cast.agency)
+    assert stored["dashboard"]["overdue_now"] == stats.overdue_now(cast.agency, as_of=AS_OF)
+    for half in (1, 2):
+        _same(
+            summaries.summary(cast.agency, 2018, half),
+            stats.summary(cast.agency, 2018, half, as_of=AS_OF),
+        )
+
+
+def test_a_second_read_uses_the_stored_row(cast, world, django_assert_max_num_queries):
+    summaries.summary(cast.agency, 2018)
+    with django_assert_max_num_queries(1):
+        again = summaries.summary(cast.agency, 2018)
+    assert again["figures"]["petitions_received"] == 5
+
+
+def test_a_write_makes_the_stored_summary_stale_in_its_transaction(cast, world):
+    assert summaries.summary(cast.agency, 2018)["figures"]["petitions_received"] == 5
+    row = ReportSummary.objects.get(agency=cast.agency, year=2018, half=0)
+    assert row.clean == row.version
+    pet.submit_petition(agency=cast.agency, title="Mới", content="Nội dung.", by=cast.staff)
+    row.refresh_from_db()
+    assert row.version == row.clean + 1
+    assert summaries.summary(cast.agency, 2018)["figures"]["petitions_received"] == 6
+    row.refresh_from_db()
+    assert row.clean == row.version
+
+
+def test_the_refresh_task_recomputes_stale_rows(cast, world, django_capture_on_commit_callbacks):
+    summaries.summary(cast.agency, 2018)
+    with django_capture_on_commit_callbacks(execute=True):
+        pet.submit_petition(agency=cast.agency, title="Mới", content="Nội dung.", by=cast.staff)
+    row = ReportSummary.objects.get(agency=cast.agency, year=2018, half=0)
+    # The immediate backend of the tests ran the queued refresh on commit.
+    assert row.clean == row.version and row.data["petitions"]["received"] == 6
+
+
+def test_a_new_day_makes_the_stored_summary_stale(cast, world, time_machine):
+    summaries.summary(cast.agency, 2018)
+    time_machine.move_to(aware(2018, 12, 1, 9), tick=False)
+    # P4's unit reported late; nothing overdue. The stored row is recomputed for the new day.
+    stored = summaries.summary(cast.agency, 2018)
+    assert stored["as_of"] == datetime.date(2018, 12, 1)
+    assert ReportSummary.objects.get(agency=cast.agency, half=0).as_of == stored["as_of"]
+    _same(stored, stats.summary(cast.agency, 2018, as_of=datetime.date(2018, 12, 1)))
+
+
+def test_a_past_as_of_is_computed_from_rows(cast, world):
+    s = summaries.summary(cast.agency, 2018, as_of=datetime.date(2018, 7, 1))
+    assert "dashboard" not in s and s["as_of"] == datetime.date(2018, 7, 1)
+
+
+def _second_agency():
+    """Another agency with three petitions of its own in May 2018, one answered."""
+    agency = AgencyFactory(code="SNV", name="Sở Nội vụ")
+    staff = member(agency, Role.STAFF, username="snv-staff")
+    sec = member(agency, Role.SECRETARIAT, username="snv-sec")
+    made = [
+        pet.submit_petition(
+            agency=agency,
+            title=f"SNV {n}",
+            content="Nội dung.",
+            topic=topic(agency, "che-do-tien-luong"),
+            by=staff,
+        )
+        for n in range(3)
+    ]
+    pet.receive_petition(petition=made[0], topic=topic(agency), by=sec)
+    return agency
+
+
+def test_rollup_sums_stored_parts_exactly(cast, world, time_machine):
+    time_machine.move_to(aware(2018, 5, 20, 9), tick=False)
+    other = _second_agency()
+    time_machine.move_to(aware(2018, 8, 1, 9), tick=False)
+    agencies = [cast.agency, other]
+    stored = summaries.summary(agencies, 2018)
+    computed = stats.summary(agencies, 2018, as_of=AS_OF)
+    for key in ["conferences", "outcomes", "commitments", "resolution", "figures"]:
+        assert stored[key] == computed[key], key
+    assert stored["figures"]["petitions_received"] == 8
+    for key in ["received", "by_group", "by_channel", "by_status"]:
+        assert stored["petitions"][key] == computed["petitions"][key], key
+
+    def rows(items):
+        return sorted(items, key=repr)
+
+    for key in ["by_topic", "by_unit"]:
+        assert rows(stored["petitions"][key]) == rows(computed["petitions"][key]), key
+    assert rows(stored["units"]) == rows(computed["units"])
+    assert stored["dashboard"]["by_year"] == stats.conferences_by_year(agencies)
+    assert rows(stored["dashboard"]["topic_by_state"]) == rows(
+        stats.topic_by_state(agencies, datetime.date(2018, 1, 1), datetime.date(2018, 12, 31))
+    )
+
+
+def test_rollup_reads_a_fixed_number_of_queries(cast, world, django_assert_max_num_queries):
+    others = [AgencyFactory() for _ in range(4)]
+    agencies = [cast.agency, *others]
+    summaries.summary(agencies, 2018)
+    with django_assert_max_num_queries(1):
+        summaries.summary(agencies, 2018)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=400), min_size=1, max_size=60))
+def test_median_from_a_histogram_is_the_median_of_the_values(days):
+    histogram: dict[int, int] = {}
+    for d in days:
+        histogram[d] = histogram.get(d, 0) + 1
+    halves = [days[::2], days[1::2]]
+    summed = summaries._sum({str(k): v for k, v in _hist(part).items()} for part in halves if part)
+    expected = {
+        "answered": len(days),
+        "median_days": statistics.median(days),
+        "max_days": max(days),
+    }
+    assert stats.resolution_from(histogram) == expected
+    assert stats.resolution_from(summed) == expected
+
+
+def _hist(values):
+    out: dict[int, int] = {}
+    for v in values:
+        out[v] = out.get(v, 0) + 1
+    return out

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "signing"
+urlpatterns = [
+    path("kiem-tra/", views.verify, name="verify"),
+    path("ban-ky/<int:pk>.pdf", views.download, name="download"),
+    path("chuan-bi/<int:pk>.pdf", views.prepared_file, name="prepared"),
+    path("chuan-bi/<int:pk>/tai-len/", views.upload, name="upload"),
+    path("<slug:slug>/<int:pk>/", views.document, name="document"),
+    path("<slug:slug>/<int:pk>/ky/", views.sign, name="sign"),
+    path("<slug:slug>/<int:pk>/chuan-bi/", views.prepare, name="prepare"),
+    path("<slug:slug>/<int:pk>/dong-dau/", views.seal, name="seal"),
+]
