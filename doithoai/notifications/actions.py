@@ -5,14 +5,14 @@ rolled-back action sends nothing and a committed one loses nothing (the database
 stores the task in the same database).
 """
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from doithoai.core.errors import PermissionRefused, ValidationFailed
 
-from .models import Kind, Notification
-from .tasks import send_email_task
+from .models import Delivery, Kind, Notification, Preference
+from .tasks import send_notification_email
 
 
 @transaction.atomic
@@ -29,6 +29,8 @@ def notify(
     user=None,
     title: str = "",
     url: str = "",
+    event: str = "",
+    ics: str = "",
     by=None,
 ) -> list[Notification]:
     """Write one in-app notification per user and enqueue its e-mail after commit.
@@ -49,6 +51,7 @@ def notify(
         raise ValidationFailed("text", field="text")
     written = []
     seen = set()
+    delivery = deliveries(recipients)
     for recipient in recipients:
         if recipient is None or recipient.pk in seen:
             continue
@@ -62,6 +65,8 @@ def notify(
             link=link[:300],
             deadline=deadline,
             dedupe_key=(dedupe_key or "")[:120],
+            event=event,
+            ics=ics,
         )
         if dedupe_key:
             if Notification.objects.filter(recipient=recipient, dedupe_key=row.dedupe_key).exists():
@@ -74,20 +79,36 @@ def notify(
         else:
             row.save()
         written.append(row)
-        if recipient.email:
-            _email_on_commit(recipient.email, row)
+        # Reminders always go at once; events follow the person's choice.
+        at_once = kind != Kind.MESSAGE or delivery.get(recipient.pk, Delivery.EVERY) == (
+            Delivery.EVERY
+        )
+        if recipient.email and at_once:
+            _email_on_commit(row.pk)
     return written
 
 
-def _email_on_commit(address: str, row: Notification) -> None:
-    base = getattr(settings, "SITE_URL", "").rstrip("/")
-    lines = [row.text]
-    if row.body:
-        lines += ["", row.body]
-    if row.link:
-        lines += ["", f"{base}{row.link}"]
-    message = {"to": address, "subject": row.text[:150], "body": "\n".join(lines)}
-    transaction.on_commit(lambda: send_email_task.enqueue(**message))
+def deliveries(users) -> dict[int, str]:
+    """Return each user's chosen e-mail delivery (absent: every event at once)."""
+    ids = [u.pk for u in users if u is not None]
+    return dict(Preference.objects.filter(user_id__in=ids).values_list("user_id", "delivery"))
+
+
+def _email_on_commit(notification_id: int) -> None:
+    transaction.on_commit(lambda: send_notification_email.enqueue(notification_id=notification_id))
+
+
+@transaction.atomic
+def set_delivery(*, delivery: str, by) -> Preference:
+    """Choose how one's own notifications arrive by e-mail (reminders always do)."""
+    if not getattr(by, "is_authenticated", False):
+        raise PermissionRefused()
+    if delivery not in Delivery.values:
+        raise ValidationFailed(_("Chọn cách nhận thông báo."), field="delivery")
+    preference, _created = Preference.objects.update_or_create(
+        user=by, defaults={"delivery": delivery}
+    )
+    return preference
 
 
 @transaction.atomic

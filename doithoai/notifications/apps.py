@@ -10,6 +10,7 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         from doithoai.core import events
 
-        from .receivers import on_assignment_urged
+        from .receivers import on_assignment_urged, subscribe_all
 
         events.subscribe("assignment_urged", on_assignment_urged)
+        subscribe_all(events.subscribe)

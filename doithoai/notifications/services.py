@@ -13,3 +13,15 @@ def unread_count(user) -> int:
 def inbox(user):
     """Return the user's notifications, newest first."""
     return Notification.objects.filter(recipient=user).order_by("-created_at", "-id")
+
+
+def by_day(rows) -> list[tuple]:
+    """Group notifications (newest first) by their local day: [(day, [rows…]), …]."""
+    from itertools import groupby
+
+    from django.utils.timezone import localtime
+
+    return [
+        (day, list(items))
+        for day, items in groupby(rows, key=lambda n: localtime(n.created_at).date())
+    ]

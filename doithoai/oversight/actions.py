@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
+from doithoai.core import events
 from doithoai.core.actionkit import require, require_text, same_agency, today
 from doithoai.core.errors import InvalidTransition, ValidationFailed
 from doithoai.deadlines import actions as deadlines
@@ -44,6 +45,7 @@ def record_observation(
             petition=petition,
             conference=conference,
         )
+    events.publish("observation_recorded", agency=agency, by=by, observation=observation)
     record(
         Verb.OBSERVATION_RECORDED,
         observation,
@@ -69,6 +71,9 @@ def answer_observation(*, observation: Observation, text: str, by) -> Observatio
     observation.save(update_fields=["answer_text", "answered_by", "answered_at"])
     if observation.kind == ObservationKind.RECOMMENDATION:
         deadlines.complete_deadlines(subject=observation, kind="observation", by=by)
+    events.publish(
+        "observation_answered", agency=observation.agency, by=by, observation=observation
+    )
     record(
         Verb.OBSERVATION_ANSWERED,
         observation,

@@ -51,6 +51,8 @@ def sections(user, membership) -> dict:
             .select_related("petition", "unit")
             .order_by("reported_at")[:LIMIT]
         )
+    if Role.HEAD in roles:
+        out["recommendations"] = list(unanswered_recommendations(agency)[:LIMIT])
     if Role.UNIT_LEADER in roles and membership.unit_id:
         out["unit_assignments"] = list(
             Assignment.objects.filter(
@@ -63,6 +65,15 @@ def sections(user, membership) -> dict:
         )
     out["deadlines"] = nearest_deadlines(user, membership)
     return out
+
+
+def unanswered_recommendations(agency):
+    """Return the board's recommendations the head has not answered, oldest first."""
+    from doithoai.oversight.models import Observation, ObservationKind
+
+    return Observation.objects.filter(
+        agency=agency, kind=ObservationKind.RECOMMENDATION, answered_at__isnull=True
+    ).order_by("created_at", "id")
 
 
 def nearest_deadlines(user, membership) -> list:

@@ -4,6 +4,7 @@ Every page is named by its URL name; a name that does not resolve is an error (t
 the navigation renders it for every role), never a link silently left out.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -22,6 +23,7 @@ class NavItem:
     label: str
     url_name: str
     roles: frozenset
+    count: Callable | None = None  # count(user) -> how many items wait there, shown beside
 
 
 STAFF = frozenset({Role.STAFF, Role.UNIT_LEADER})
@@ -46,6 +48,12 @@ NAV = [
     NavItem(_("Đơn vị xử lý"), "followups:unit", frozenset({Role.UNIT_LEADER})),
     NavItem(_("Giám sát"), "oversight:home", frozenset({Role.INSPECTOR})),
     NavItem(
+        _("Ý kiến giám sát"),
+        "oversight:observations",
+        frozenset({Role.HEAD}),
+        count=lambda user: unanswered_for_head(user),
+    ),
+    NavItem(
         _("Thời hạn"),
         "deadlines:board",
         frozenset({Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}),
@@ -56,9 +64,22 @@ NAV = [
         frozenset({Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR}),
     ),
     NavItem(_("Quản trị"), "organizations:home", frozenset({Role.ADMIN})),
+    NavItem(_("Webhook"), "notifications:webhooks", frozenset({Role.ADMIN})),
     NavItem(_("Trả lời đã công khai"), "followups:published", EVERYONE),
     NavItem(_("Ủy quyền đại diện"), "petitions:authorize", STAFF),
 ]
+
+
+def unanswered_for_head(user) -> int:
+    """Count the board's unanswered recommendations in the agencies the user heads."""
+    from doithoai.organizations.access import agencies_with_role
+
+    from .home import unanswered_recommendations
+
+    return sum(
+        unanswered_recommendations(agency_id).count()
+        for agency_id in agencies_with_role(user, Role.HEAD)
+    )
 
 
 def user_roles(user) -> frozenset[str]:
@@ -78,5 +99,8 @@ def nav_for(user, current_path: str = "") -> list[dict]:
             continue
         url = reverse(item.url_name)
         current = url == current_path or (url != "/" and current_path.startswith(url))
-        links.append({"label": item.label, "url": url, "current": current})
+        label = item.label
+        if item.count is not None and (waiting := item.count(user)):
+            label = f"{label} ({waiting})"
+        links.append({"label": label, "url": url, "current": current})
     return links

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from doithoai.audit.anchors import anchor_on_commit
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
+from doithoai.core import events
 from doithoai.core.actionkit import require, today
 from doithoai.core.errors import InvalidTransition, ValidationFailed
 from doithoai.core.params import parse_year
@@ -51,6 +52,7 @@ def submit_report(*, agency, year: int, half: int | None, by, symbol: str = ""):
     if deadline is None or deadline.status != "open":
         raise InvalidTransition(_("Báo cáo này đã được ghi nhận là đã gửi."), field="half")
     deadlines.complete_deadlines(subject=plan, kind=deadline.kind, by=by, on=today())
+    events.publish("report_submitted", agency=agency, by=by, plan=plan, year=year, half=half)
     # What was sent is final: the report's prose freezes with it.
     text, _created = ReportText.objects.select_for_update().get_or_create(
         agency=agency, year=year, period=half or 0

@@ -152,6 +152,7 @@ def plan_conference(
         by=by,
         conference=conference,
     )
+    events.publish("conference_scheduled", agency=agency, by=by, conference=conference)
     record(
         Verb.CONFERENCE_CREATED,
         conference,
@@ -185,6 +186,7 @@ def cancel_conference(*, conference: Conference, reason: str, by) -> Conference:
         )
     conference.agenda.all().delete()
     deadlines.cancel_deadlines(subject=conference, by=by, reason=reason)
+    events.publish("conference_cancelled", agency=conference.agency, by=by, conference=conference)
     record(
         Verb.CONFERENCE_CANCELLED,
         conference,
@@ -358,6 +360,7 @@ def send_compilation(*, conference: Conference, by) -> Conference:
     conference.compilation_sent_at = timezone.now()
     conference.save()
     deadlines.complete_deadlines(subject=conference, kind="compilation", by=by)
+    events.publish("compilation_sent", agency=conference.agency, by=by, conference=conference)
     record(
         Verb.COMPILATION_SENT,
         conference,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
 from doithoai.conferences.models import AgendaStatus
+from doithoai.core import events
 from doithoai.core.actionkit import (
     move,
     require,
@@ -93,6 +94,7 @@ def _give_answer(petition, *, text, by, answered_by, mode, conference) -> Answer
     deadlines.complete_deadlines(subject=petition, kind="commitment", by=by)
     _complete_for_merged(petition, answer, by)
     _open_publication(answer, by)
+    events.publish("answer_given", agency=petition.agency, by=by, answer=answer)
     return answer
 
 
@@ -121,6 +123,7 @@ def _complete_for_merged(petition: Petition, answer: Answer, by) -> None:
             text=answer.text,
             answered_on=answer.answered_on,
         )
+        events.publish("answer_given", agency=petition.agency, by=by, answer=copy)
         record(
             Verb.ANSWER_GIVEN,
             copy,
@@ -162,6 +165,9 @@ def commit_answer(
         note=note.strip(),
     )
     conference.agenda.filter(petition=petition).update(status=AgendaStatus.COMMITTED)
+    events.publish(
+        "commitment_made", agency=petition.agency, by=by, petition=petition, commitment=commitment
+    )
     deadlines.open_deadline(
         kind="commitment",
         subject=petition,
@@ -195,6 +201,7 @@ def publish_answer(*, answer: Answer, by) -> Answer:
     answer.published_at = timezone.now()
     answer.save(update_fields=["published_at"])
     deadlines.complete_deadlines(subject=answer, kind="publication", by=by)
+    events.publish("answer_published", agency=answer.agency, by=by, answer=answer)
     record(
         Verb.ANSWER_PUBLISHED,
         answer,

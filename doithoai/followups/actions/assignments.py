@@ -79,6 +79,7 @@ def assign_petition(
     if conference is not None:
         conference.agenda.filter(petition=petition).update(status=AgendaStatus.ASSIGNED)
     _start_clock_if_notice_issued(assignment, by)
+    events.publish("assignment_made", agency=assignment.agency, by=by, assignment=assignment)
     record(
         Verb.ASSIGNMENT_MADE,
         assignment,
@@ -158,6 +159,7 @@ def request_extension(*, assignment: Assignment, reason: str, by) -> Assignment:
         if deadline is not None:
             assignment.due_date = deadline.due_date
     assignment.save()
+    events.publish("extension_applied", agency=assignment.agency, by=by, assignment=assignment)
     record(
         Verb.ASSIGNMENT_EXTENDED,
         assignment,
@@ -196,6 +198,7 @@ def report_resolution(*, assignment: Assignment, text: str, by, attachments=()) 
             sha256=digest,
         )
     deadlines.complete_deadlines(subject=assignment, kind="resolution", by=by)
+    events.publish("resolution_reported", agency=assignment.agency, by=by, assignment=assignment)
     record(
         Verb.RESOLUTION_REPORTED,
         assignment,

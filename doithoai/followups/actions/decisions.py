@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
+from doithoai.core import events
 from doithoai.core.actionkit import (
     move,
     require,
@@ -53,6 +54,7 @@ def accept_resolution(*, assignment: Assignment, answer_text: str, by) -> Answer
         mode=AnswerMode.WRITTEN,
         conference=assignment.conference,
     )
+    events.publish("resolution_accepted", agency=assignment.agency, by=by, assignment=assignment)
     record(
         Verb.RESOLUTION_ACCEPTED,
         assignment,
@@ -72,6 +74,7 @@ def return_resolution(*, assignment: Assignment, note: str, by) -> Assignment:
     note = require_text(note, "note", _("ý kiến chỉ đạo"))
     assignment.decision_note = note
     before, petition = _decide(assignment, AssignmentStatus.RETURNED, Status.ASSIGNED, by)
+    events.publish("resolution_returned", agency=assignment.agency, by=by, assignment=assignment)
     record(
         Verb.RESOLUTION_RETURNED,
         assignment,

@@ -11,7 +11,10 @@ from doithoai.notifications.models import Notification
 pytestmark = pytest.mark.django_db
 
 
-def test_notify_writes_rows_and_mails_after_commit(cast, django_capture_on_commit_callbacks):
+def test_notify_writes_rows_and_mails_after_commit(
+    cast, django_capture_on_commit_callbacks, settings
+):
+    settings.SITE_URL = "http://testserver/"
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         rows = actions.notify(
             [cast.head, cast.secretariat, cast.head],
@@ -21,8 +24,11 @@ def test_notify_writes_rows_and_mails_after_commit(cast, django_capture_on_commi
         )
     assert len(rows) == 2 and len(callbacks) == 2
     assert sorted(m.to[0] for m in mail.outbox) == sorted([cast.head.email, cast.secretariat.email])
-    assert mail.outbox[0].subject == "Sắp đến hạn: Thông báo kết luận"
-    assert "/thoi-han/" in mail.outbox[0].body
+    message = mail.outbox[0]
+    assert message.subject == "[Văn phòng UBND tỉnh Hà Giang] Sắp đến hạn: Thông báo kết luận"
+    assert "http://testserver/thoi-han/" in message.body and "Văn phòng UBND" in message.body
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html" and 'href="http://testserver/thoi-han/"' in html
 
 
 def test_nothing_is_mailed_when_the_action_rolls_back(cast, django_capture_on_commit_callbacks):
@@ -44,7 +50,7 @@ def test_an_event_published_below_reaches_the_notifications_app(cast):
 
     _petition, assignment = assigned(cast)
     urge_assignment(assignment=assignment, message="Báo cáo", by=cast.secretariat)
-    row = Notification.objects.get(recipient=cast.leader)
+    row = Notification.objects.get(recipient=cast.leader, event="assignment_urged")
     assert row.body == "Báo cáo" and row.text.startswith("Đôn đốc báo cáo kết quả xử lý")
     assert Notification.objects.filter(recipient=cast.secretariat).count() == 0
 

@@ -69,6 +69,7 @@ def receive_petition(
     petition.received_by = by
     petition.received_at = timezone.now()
     petition.save()
+    events.publish("petition_received", agency=petition.agency, by=by, petition=petition)
     record(
         Verb.PETITION_RECEIVED,
         petition,
@@ -120,6 +121,7 @@ def merge_petitions(*, lead: Petition, duplicates, by, reason: str = "") -> Peti
             events.publish("petition_left_agenda", agency=dup.agency, by=by, petition=dup)
         dup.conference = None
         dup.save()
+        events.publish("petition_merged", agency=dup.agency, by=by, petition=dup)
         # Petitions already merged into the duplicate follow it to the lead.
         for follower in Petition.objects.select_for_update().filter(merged_into=dup):
             follower.merged_into = lead
@@ -188,6 +190,7 @@ def reject_petition(*, petition: Petition, reason: str, by) -> Petition:
     move(petition, Status.REJECTED, TRANSITIONS)
     petition.status_reason = reason
     petition.save()
+    events.publish("petition_rejected", agency=petition.agency, by=by, petition=petition)
     record(
         Verb.PETITION_REJECTED,
         petition,
@@ -212,6 +215,7 @@ def transfer_petition(*, petition: Petition, to: str, reason: str, by) -> Petiti
     petition.status_reason = reason
     petition.transferred_to = to
     petition.save()
+    events.publish("petition_transferred", agency=petition.agency, by=by, petition=petition)
     record(
         Verb.PETITION_TRANSFERRED,
         petition,

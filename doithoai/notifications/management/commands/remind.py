@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from doithoai.audit.anchors import anchor
 from doithoai.core.actionkit import today
 from doithoai.notifications import reminders
+from doithoai.notifications.tasks import enqueue_digests
 
 
 class Command(BaseCommand):
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         except ValueError:
             raise CommandError(_("Ngày không hợp lệ: %(v)s") % {"v": date}, returncode=2) from None
         result = reminders.run(day)
+        digests = enqueue_digests()
         self.stdout.write(
             _(
                 "%(day)s: nhắc trước hạn %(soon)d, báo quá hạn %(late)d, %(n)d thông báo, %(skip)d đã nhắc trước đó."
@@ -34,6 +36,8 @@ class Command(BaseCommand):
                 "skip": result.skipped,
             }
         )
+        if digests:
+            self.stdout.write(_("%(n)d thư tổng hợp thông báo trong ngày.") % {"n": digests})
         # The daily pass also fixes every audit chain's head outside the database.
         try:
             results = anchor()
