@@ -1,5 +1,6 @@
 """Site-wide request guards: refuse NUL characters, send a Permissions-Policy."""
 
+import json
 import re
 
 from django.conf import settings
@@ -27,6 +28,26 @@ def _has_nul(request) -> bool:
     return False
 
 
+def _nul_field(request) -> str | None:
+    """Name the JSON field (dotted path) whose text holds the NUL, when the body is JSON."""
+
+    def search(value, path):
+        if isinstance(value, str):
+            return path if "\x00" in value else None
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        if isinstance(value, dict | list):
+            for key, item in items:
+                found = search(item, f"{path}.{key}" if path else str(key))
+                if found:
+                    return found
+        return None
+
+    try:
+        return search(json.loads(request.body), "")
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
 class RefuseNulMiddleware:
     """Answer 400 to any request carrying a NUL character in its text.
 
@@ -41,7 +62,11 @@ class RefuseNulMiddleware:
         if request.method in ("POST", "PUT", "PATCH", "GET", "DELETE") and _has_nul(request):
             message = _("Dữ liệu gửi lên chứa ký tự NUL (\\0), không được chấp nhận.")
             if request.path.startswith("/api/"):
-                body = {"code": "validation_error", "message": message, "field": None}
+                body = {
+                    "code": "validation_error",
+                    "message": message,
+                    "field": _nul_field(request),
+                }
                 return JsonResponse(body, status=400, json_dumps_params={"ensure_ascii": False})
             return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

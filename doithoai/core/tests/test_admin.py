@@ -8,7 +8,14 @@ from django.urls import reverse
 from doithoai.core.admin import ReadOnlyAdmin
 from doithoai.demo.story import load_demo
 
-EDITABLE = {"workdays.officialscheduleentry", "deadlines.deadlinerules"}
+# Configuration, not records: the official calendar, the agency's limits, and the signature and
+# seal images with the certificate attribute site staff record per person (issue 16).
+EDITABLE = {
+    "workdays.officialscheduleentry",
+    "deadlines.deadlinerules",
+    "signing.signerprofile",
+    "signing.agencyseal",
+}
 
 
 @pytest.fixture
