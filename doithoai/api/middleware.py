@@ -7,7 +7,7 @@ a request refused before any view (413), and an unhandled exception with `DEBUG=
 
 import logging
 
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger("doithoai.api")
@@ -73,5 +73,7 @@ class ApiErrorMiddleware:
         """Log an unhandled exception and answer 500 JSON, never a traceback or an HTML page."""
         if not is_api(request):
             return None
+        if isinstance(exception, Http404):  # e.g. ninja's own root view: not an error of ours
+            return error_response(404)
         logger.exception("Unhandled error in %s %s", request.method, request.path)
         return error_response(500)

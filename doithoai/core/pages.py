@@ -27,6 +27,9 @@ def run(call):
 COUNT_CAP = 1000
 
 
+MAX_PAGE = 1_000_000  # no list has this many pages; a larger number means the last page
+
+
 class CappedPaginator(Paginator):
     """Count at most COUNT_CAP rows (or a page past the one asked for), not every match.
 
@@ -61,7 +64,8 @@ def paginate(request, queryset, per_page: int = PAGE_SIZE, *, capped: bool = Fal
     number = request.GET.get("page")
     if not capped:
         return Paginator(queryset, per_page).get_page(number)
-    wanted = int(number) if str(number or "").isdigit() else 1
+    # A typed page number past any real list must not become a LIMIT the database refuses.
+    wanted = min(int(number), MAX_PAGE) if str(number or "").isdigit() else 1
     return CappedPaginator(queryset, per_page, wanted_page=wanted).get_page(number)
 
 
