@@ -67,8 +67,17 @@ class YearFilter(django_filters.NumberFilter):
 class CheckedFilterSet(django_filters.FilterSet):
     """A FilterSet whose list refuses (400) a typed filter it cannot apply.
 
-    Callers that report errors themselves (the API) ask `is_valid()` first.
+    Callers that report errors themselves (the API) ask `is_valid()` first. A parameter sent
+    empty (a filter bar's "Tất cả", `?status=`) means "no filter", as before.
     """
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+            for key in list(data.keys()):
+                if all(value == "" for value in data.getlist(key)):
+                    del data[key]
+        super().__init__(data, *args, **kwargs)
 
     @property
     def qs(self):

@@ -70,6 +70,8 @@ def test_the_main_path_of_the_seed(page, live_server, cast):
     page.goto(conference_url)
     page.wait_for_selector(f"#h-compiled ~ ul :text('{TITLE}')")
     shot(page, "main-04-head-compiled-list")
+    page.select_option("#id_secretary", str(cast.secretariat.pk))  # the minutes' secretary
+    page.fill("#id_civil_servants_present", "12")
     page.click("button:has-text('Khai mạc')")
     page.click(f"#order a:has-text('{TITLE}')")
     page.wait_for_selector(f"#h-item:has-text('{TITLE}')")
