@@ -34,8 +34,8 @@ def _nul_field(request) -> str | None:
     def search(value, path):
         if isinstance(value, str):
             return path if "\x00" in value else None
-        items = value.items() if isinstance(value, dict) else enumerate(value)
         if isinstance(value, dict | list):
+            items = value.items() if isinstance(value, dict) else enumerate(value)
             for key, item in items:
                 found = search(item, f"{path}.{key}" if path else str(key))
                 if found:

@@ -39,3 +39,12 @@ def test_query_string_with_nul_is_refused(client, cast):
     client.force_login(cast.staff)
     assert client.get(reverse("petitions:mine") + "?q=a%00b").status_code == 400
     assert client.get(reverse("petitions:mine") + "?q=a%2500b").status_code == 200
+
+
+def test_a_nul_deep_in_a_json_body_is_named_and_numbers_do_not_trip_the_search(client):
+    import json
+
+    body = {"count": 292303, "ok": True, "none": None, "items": [1.5, {"title": "a\x00b"}]}
+    response = client.post("/api/v1/petitions/", json.dumps(body), content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["field"] == "items.1.title"
