@@ -41,6 +41,7 @@ def test_head_runs_the_conference(page, live_server, cast):
     page.wait_for_selector("#h-compiled")
     shot(page, "head-compiled-list")
     page.fill("#id_attendance", "Toàn thể CCVC và người lao động")
+    page.select_option("#id_secretary", str(cast.secretariat.pk))  # the minutes' secretary
     page.click("button:has-text('Khai mạc')")
     page.wait_for_selector("#order")
     # Item 1: a statement, then a leader designated to answer (htmx, no reload).
