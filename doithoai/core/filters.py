@@ -72,7 +72,7 @@ class CheckedFilterSet(django_filters.FilterSet):
     """
 
     def __init__(self, data=None, *args, **kwargs):
-        if data is not None:
+        if hasattr(data, "getlist"):  # a query string (a stored dict of filters is kept as is)
             data = data.copy()
             for key in list(data.keys()):
                 if all(value == "" for value in data.getlist(key)):
