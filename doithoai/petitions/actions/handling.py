@@ -287,6 +287,11 @@ def unschedule_petition(*, petition: Petition, by, reason: str = "") -> Petition
     require_state(petition, (Status.SCHEDULED,))
     if petition.conference and not petition.conference.takes_agenda_changes:
         raise InvalidTransition(_("Hội nghị đã khai mạc."), field="conference")
+    return _back_to_received(petition, by=by, reason=reason)
+
+
+def _back_to_received(petition: Petition, *, by, reason: str) -> Petition:
+    """Take a locked, scheduled petition off its agenda back to the received list, audited."""
     before = snapshot(petition, "status", "conference")
     move(petition, Status.RECEIVED, TRANSITIONS)
     events.publish("petition_left_agenda", agency=petition.agency, by=by, petition=petition)
@@ -310,21 +315,7 @@ def return_to_received(*, petition: Petition, by, reason: str) -> Petition:
     cancelled; the conferences app calls this after checking its own actor, once per petition."""
     petition = _lock(petition)
     require_state(petition, (Status.SCHEDULED,))
-    before = snapshot(petition, "status", "conference")
-    move(petition, Status.RECEIVED, TRANSITIONS)
-    events.publish("petition_left_agenda", agency=petition.agency, by=by, petition=petition)
-    petition.conference = None
-    petition.save()
-    record(
-        Verb.PETITION_UNSCHEDULED,
-        petition,
-        by=by,
-        petition=petition,
-        before=before,
-        after={"status": petition.status},
-        reason=reason,
-    )
-    return petition
+    return _back_to_received(petition, by=by, reason=reason)
 
 
 @transaction.atomic
