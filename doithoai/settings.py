@@ -323,7 +323,7 @@ AXES_LOCKOUT_CALLABLE = "doithoai.accounts.views.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
-AXES_CLIENT_IP_CALLABLE = "doithoai.core.net.client_address"
+AXES_CLIENT_IP_CALLABLE = "doithoai.core.net.client_ip"
 # Reverse proxies in front of the application (1 behind the README's nginx): the client
 # address is then read from X-Forwarded-For (doithoai.core.net).
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
