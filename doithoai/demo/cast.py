@@ -85,5 +85,9 @@ def at(year, month, day, hour=9, minute=0):
         yield
 
 
+def at_day(year, month, day):
+    return datetime.date(year, month, day)
+
+
 def when(year, month, day, hour=8, minute=0):
     return timezone.make_aware(datetime.datetime(year, month, day, hour, minute))

@@ -76,9 +76,23 @@ def on_agency_or_unit_change(sender, instance, **kwargs) -> None:
 
 
 def membership(user, agency) -> Membership | None:
-    """Return the user's membership in an agency, or None."""
+    """Return the user's membership in an agency, or None.
+
+    An agency merged into a successor has no members left: the successor's people hold their
+    roles over its remaining records (they stay readable under the old names).
+    """
     agency_id = agency if isinstance(agency, int) else getattr(agency, "pk", None)
-    return memberships(user).get(agency_id)
+    held = memberships(user)
+    found = held.get(agency_id)
+    if found is None and held and agency_id is not None:
+        from .names import successors
+
+        mapping, seen = successors(), set()
+        while found is None and agency_id in mapping and agency_id not in seen:
+            seen.add(agency_id)
+            agency_id = mapping[agency_id]
+            found = held.get(agency_id)
+    return found
 
 
 def roles(user, agency) -> frozenset[str]:
