@@ -184,11 +184,11 @@ def head_user(agency):
     """Return the agency's head (the first active member with the head role), or None."""
     m = _first_of(
         agency,
-        lambda agency_id: Membership.objects.filter(
-            agency_id=agency_id, is_active=True, roles__role=Role.HEAD
-        )
-        .select_related("user")
-        .first(),
+        lambda agency_id: (
+            Membership.objects.filter(agency_id=agency_id, is_active=True, roles__role=Role.HEAD)
+            .select_related("user")
+            .first()
+        ),
     )
     return m.user if m else None
 
@@ -197,12 +197,14 @@ def secretariat_member(agency):
     """Return the first active secretariat member (who signs the compiled list), or None."""
     m = _first_of(
         agency,
-        lambda agency_id: Membership.objects.filter(
-            agency_id=agency_id, is_active=True, roles__role=Role.SECRETARIAT
-        )
-        .select_related("user")
-        .order_by("pk")
-        .first(),
+        lambda agency_id: (
+            Membership.objects.filter(
+                agency_id=agency_id, is_active=True, roles__role=Role.SECRETARIAT
+            )
+            .select_related("user")
+            .order_by("pk")
+            .first()
+        ),
     )
     return m.user if m else None
 
