@@ -17,6 +17,9 @@ class Role(models.TextChoices):
     STAFF = "staff", _("CCVC, người lao động")
     INSPECTOR = "inspector", _("Ban Thanh tra nhân dân")
     ADMIN = "admin", _("Quản trị cơ quan")
+    # In a province's office (its People's Committee or Department of Home Affairs): receives
+    # and follows the reports of every agency below it (`organizations.access.below`).
+    SUPERVISOR = "supervisor", _("Cấp trên nhận báo cáo")
 
 
 # The roles that see every petition, conference and assignment of their agency (identities
