@@ -4,7 +4,8 @@ import hashlib
 import math
 
 from django.core import signing
-from django.db.models import Q
+from django.db.models import DateField, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from ninja import Field
 
@@ -72,15 +73,18 @@ def paginate(queryset, page: int, page_size: int, cursor: str | None = None) -> 
     """Return one page of rows and the paging figures, by page number or by keyset cursor.
 
     Both give `next`, the cursor of the following page (None on the last page). A cursor
-    needs a total order without nulls: every list orders by non-null fields, then id.
+    needs a total order without nulls: every list orders by non-null fields (a nullable
+    column through a non-null annotation, see `nulls_last_key`), then id. Only numbered
+    pages count the list: following a cursor down a million rows never counts them again.
     """
     order = _ordering(queryset)
     queryset = queryset.order_by(*order)
-    count = queryset.count()
     if cursor:
         rows = list(queryset.filter(_after(order, _read_cursor(cursor, order)))[: page_size + 1])
-        page = None
+        count = pages = page = None
     else:
+        count = queryset.count()
+        pages = math.ceil(count / page_size) if count else 0
         start = (page - 1) * page_size
         rows = list(queryset[start : start + page_size + 1]) if start < count else []
     more = len(rows) > page_size
@@ -89,10 +93,19 @@ def paginate(queryset, page: int, page_size: int, cursor: str | None = None) -> 
         "count": count,
         "page": page,
         "page_size": page_size,
-        "pages": math.ceil(count / page_size) if count else 0,
+        "pages": pages,
         "next": _cursor_of(order, rows[-1]) if more and rows else None,
     }
     return rows, meta
+
+
+def nulls_last_key(field: str, last) -> Coalesce:
+    """A sort key for a nullable column: its value, or `last` (sorting after every value).
+
+    SQLite sorts nulls first and PostgreSQL last; a keyset compares values, which a null
+    cannot be. Annotate the queryset with this and order by the annotation.
+    """
+    return Coalesce(field, Value(last), output_field=DateField())
 
 
 def visible_or_404(queryset, pk: int):
