@@ -44,7 +44,12 @@ def _value(obj, field: str):
 
 
 def _after(order: list[str], values: list) -> Q:
-    """The rows that come after `values` in `order` (a row comparison written out)."""
+    """The rows that come after `values` in `order` (a row comparison written out).
+
+    The redundant bound on the first key (`a <= t` for a descending `a`) lets PostgreSQL
+    start its index scan at the cursor; the OR alone is only a filter, and the scan would
+    walk every row before the cursor (measured in bench/: page 1,000 as fast as page 1).
+    """
     condition = Q(pk__in=[])
     equal = Q()
     for field, value in zip(order, values, strict=True):
@@ -52,7 +57,9 @@ def _after(order: list[str], values: list) -> Q:
         step = Q(**{f"{name}__lt" if field.startswith("-") else f"{name}__gt": value})
         condition |= equal & step
         equal &= Q(**{name: value})
-    return condition
+    first = order[0].lstrip("-")
+    bound = Q(**{f"{first}__lte" if order[0].startswith("-") else f"{first}__gte": values[0]})
+    return condition & bound
 
 
 def _cursor_of(order, obj) -> str:
