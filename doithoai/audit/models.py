@@ -78,6 +78,8 @@ class Verb(models.TextChoices):
     AGENCY_RENAMED = "agency.renamed", _("Đổi tên cơ quan")
     AGENCY_MERGED = "agency.merged", _("Hợp nhất cơ quan vào cơ quan kế thừa")
     AGENCY_MOVED = "agency.moved", _("Chuyển cơ quan sang cấp trên khác")
+    REPORT_RETURNED = "report.returned", _("Cấp trên trả lại báo cáo")
+    REPORT_ACCEPTED = "report.accepted", _("Cấp trên tiếp nhận báo cáo")
 
 
 class AuditChainHead(models.Model):

@@ -74,6 +74,7 @@ LOGINS = [
     ("canbo", "Công chức"),
     ("thanhtra", "Ban Thanh tra nhân dân"),
     ("quantri", "Quản trị cơ quan"),
+    ("tinh", "Cấp trên nhận báo cáo (UBND tỉnh Tuyên Quang)"),
 ]
 
 

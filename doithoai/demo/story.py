@@ -14,7 +14,7 @@ from doithoai.conferences import actions as conf
 from doithoai.followups import actions as fu
 from doithoai.organizations import actions as org
 from doithoai.organizations import reorganise
-from doithoai.organizations.models import StaffCategory, Unit
+from doithoai.organizations.models import Role, StaffCategory, Unit
 from doithoai.petitions import actions as pet
 from doithoai.petitions.models import Topic
 from doithoai.reports.actions import submit_report
@@ -166,6 +166,17 @@ class Demo(Year2018, Year2026):
                     effective_on=at_day(2025, 7, 1),
                     legal_basis=basis,
                 )
+            # The province office that receives the reports of the agencies below it.
+            self.u["tinh"] = org.add_member(
+                agency=tuyen_quang,
+                username="tinh",
+                full_name="Hoàng Thị Tỉnh",
+                roles=[Role.SUPERVISOR],
+                by=None,
+                position_title="Chuyên viên Văn phòng UBND tỉnh",
+                password=PASSWORD,
+                email="tinh@tuyenquang.gov.vn",
+            ).user
         self.agency = office
         self.units = {code: Unit.objects.get(pk=u.pk) for code, u in self.units.items()}
         # Fresh user objects: the ones in hand remember their old memberships.

@@ -19,6 +19,7 @@ from doithoai.organizations.access import below
 from doithoai.organizations.models import Agency
 
 from . import summaries
+from .models import ReportSubmission
 
 REPORT_STATES = {
     "none": _("Chưa có kế hoạch"),
@@ -42,10 +43,17 @@ class Row:
     notices_on_time: int = 0
     assignments_overdue: int = 0
     reports: dict = field(default_factory=dict)  # half (1 or None) -> (state, due, done)
+    sent: dict = field(default_factory=dict)  # half (1 or None) -> latest ReportSubmission
 
     def _report(self, half) -> dict:
         state, due, done = self.reports[half]
-        return {"state": state, "label": REPORT_STATES[state], "due": due, "done": done}
+        return {
+            "state": state,
+            "label": REPORT_STATES[state],
+            "due": due,
+            "done": done,
+            "sent": self.sent.get(half),
+        }
 
     @property
     def half_year(self) -> dict:
@@ -108,6 +116,11 @@ def rows(province: Agency, year: int, as_of: datetime.date) -> list[Row]:
         .values("agency_id", "kind", "status", "due_date", "completed_on", "completed_late")
     ):
         reports[(d["agency_id"], d["kind"])] = d  # the latest one wins
+    sent = {}
+    for submission in ReportSubmission.objects.filter(agency_id__in=ids, year=year).order_by(
+        "version"
+    ):
+        sent[(submission.agency_id, submission.period or None)] = submission  # latest wins
     out = []
     for agency in agencies:
         blob = blobs[agency.pk]
@@ -123,6 +136,8 @@ def rows(province: Agency, year: int, as_of: datetime.date) -> list[Row]:
             assignments_overdue=blob["outcomes"]["overdue"],
         )
         for kind, half in REPORT_KINDS:
+            if (agency.pk, half) in sent:
+                row.sent[half] = sent[(agency.pk, half)]
             deadline = reports.get((agency.pk, kind)) if plan else None
             row.reports[half] = (
                 report_state(deadline, as_of),

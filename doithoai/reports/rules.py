@@ -18,3 +18,5 @@ rules.add_perm(
 rules.add_perm("reports.submit_report", is_secretariat)
 rules.add_perm("reports.write_report", is_secretariat)
 rules.add_perm("reports.view_province", is_supervisor)
+# Object: the submitting agency; the province office above it receives, returns, accepts.
+rules.add_perm("reports.review_report", is_supervisor_above)

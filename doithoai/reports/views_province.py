@@ -1,21 +1,28 @@
 """The province office's page: every agency below it, its year at a glance; and its export."""
 
 import rules
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from doithoai.core.actionkit import today
+from doithoai.core.errors import ActionError
 from doithoai.core.params import year_param
 from doithoai.organizations.access import agencies_with_role
 from doithoai.organizations.models import Agency, Role
 
 from . import province as table
+from .actions import accept_report, return_report
 from .excel import province_workbook
+from .models import ReportSubmission
 from .views import _xlsx
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _province(request, code):
@@ -85,3 +92,45 @@ def province_xlsx(request, code):
     }
     content = province_workbook(heading, table.HEADERS, table.as_table(rows))
     return _xlsx(content, f"tinh-{code}-{year}.xlsx")
+
+
+def _sent(request, pk) -> ReportSubmission:
+    found = ReportSubmission.objects.select_related("agency").filter(pk=pk).first()
+    if found is None or not rules.has_perm("reports.view_dashboard", request.user, found.agency):
+        raise Http404
+    return found
+
+
+@require_GET
+@login_required
+def submission_docx(request, pk):
+    """Send a report exactly as it was sent up (the DOCX frozen at submission)."""
+    found = _sent(request, pk)
+    if not found.document:
+        raise Http404
+    response = HttpResponse(bytes(found.document), content_type=DOCX)
+    name = f"bao-cao-{found.agency.code}-{found.year}-{found.period}-lan{found.version}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+@login_required
+def review(request, pk, decision):
+    """Accept a report sent up, or return it with the reason (the province office)."""
+    found = _sent(request, pk)
+    try:
+        if decision == "accept":
+            accept_report(submission=found, by=request.user)
+            messages.success(request, _("Đã tiếp nhận báo cáo."))
+        else:
+            return_report(submission=found, reason=request.POST.get("reason", ""), by=request.user)
+            messages.success(request, _("Đã trả lại báo cáo."))
+    except ActionError as exc:
+        if exc.http_status == 403:
+            raise PermissionDenied from exc
+        messages.error(request, exc.message)
+    province = found.agency.parent
+    target = reverse("reports:province", args=[province.code]) if province else "/"
+    return redirect(f"{target}?year={found.year}")

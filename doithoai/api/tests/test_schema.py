@@ -51,9 +51,18 @@ def test_export_command_check(capsys):
 
 
 def _body_model(name: str):
-    from doithoai.api import conferences, directory, operations, petitions, records, schemas
+    from doithoai.api import (
+        conferences,
+        directory,
+        operations,
+        petitions,
+        records,
+        report_exchange,
+        schemas,
+    )
 
-    for module in (schemas, directory, operations, records, conferences, petitions):
+    modules = (schemas, directory, operations, records, conferences, petitions, report_exchange)
+    for module in modules:
         if hasattr(module, name):
             return getattr(module, name)
     raise AssertionError(f"no schema class named {name}")

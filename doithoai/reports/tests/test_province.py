@@ -100,10 +100,15 @@ def test_report_states_filter_and_one_click_to_the_report(client, cast, tree, ti
     link = reverse(
         "documents:report_half", kwargs={"code": "VPUBND", "year": 2018, "half": 1, "fmt": "docx"}
     )
-    assert link in response.content.decode()
-    assert client.get(link).status_code == 200  # the province reads the report it received
+    from doithoai.reports.actions import latest_submission
+
+    sent = reverse("reports:submission_docx", args=[latest_submission(cast.agency, 2018, 1).pk])
+    assert sent in response.content.decode()  # the report as it was sent, one click away
+    assert client.get(sent).status_code == 200
+    assert client.get(link).status_code == 200  # and the live one, with today's figures
     client.force_login(tree["home_affairs_head"])
     assert client.get(link).status_code == 403
+    assert client.get(sent).status_code == 404
 
 
 def test_export_has_the_filtered_rows(client, cast, tree):
@@ -116,3 +121,31 @@ def test_export_has_the_filtered_rows(client, cast, tree):
     client.force_login(cast.secretariat)
     forbidden = client.get(reverse("reports:province_xlsx", args=["UBNDHG"]))
     assert forbidden.status_code == 403
+
+
+def test_the_province_page_receives_returns_and_accepts(client, cast, tree, time_machine):
+    from doithoai.reports.actions import latest_submission
+
+    f.freeze(time_machine, f.aware(2018, 6, 22, 9))
+    submit_report(agency=cast.agency, year=2018, half=1, by=cast.secretariat)
+    sent = latest_submission(cast.agency, 2018, 1)
+    page = _page(client, tree["supervisor"], "UBNDHG", year=2018).content.decode()
+    download = reverse("reports:submission_docx", args=[sent.pk])
+    assert download in page and reverse("reports:submission_accept", args=[sent.pk]) in page
+    frozen = client.get(download)
+    assert frozen.status_code == 200 and frozen.content == bytes(sent.document)
+    # Nobody beside may return it; the province returns it with the reason.
+    client.force_login(tree["home_affairs_head"])
+    refused = client.post(reverse("reports:submission_return", args=[sent.pk]), {"reason": "x"})
+    assert refused.status_code == 404
+    client.force_login(tree["supervisor"])
+    client.post(reverse("reports:submission_return", args=[sent.pk]), {"reason": "Thiếu số liệu."})
+    sent.refresh_from_db()
+    assert (sent.status, sent.return_reason) == ("returned", "Thiếu số liệu.")
+    submit_report(agency=cast.agency, year=2018, half=1, by=cast.secretariat)
+    second = latest_submission(cast.agency, 2018, 1)
+    client.post(reverse("reports:submission_accept", args=[second.pk]))
+    second.refresh_from_db()
+    assert second.status == "accepted"
+    row = _row(_page(client, tree["supervisor"], "UBNDHG", year=2018), "VPUBND")
+    assert row.half_year["sent"].pk == second.pk
