@@ -8,6 +8,7 @@ from doithoai.organizations.rules import (
     is_leadership,
     is_member,
     is_secretariat,
+    is_supervisor,
     is_supervisor_above,
 )
 
@@ -25,3 +26,5 @@ rules.add_perm("documents.download_notice", may_view_notice)
 # The periodic report (object: the agency).
 # The periodic report (object: the agency); the province office above it receives it.
 rules.add_perm("documents.download_report", insiders | is_supervisor_above)
+# The province's consolidated report (object: the province office's agency).
+rules.add_perm("documents.download_consolidated", is_supervisor | is_leadership)

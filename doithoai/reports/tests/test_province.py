@@ -149,3 +149,36 @@ def test_the_province_page_receives_returns_and_accepts(client, cast, tree, time
     assert second.status == "accepted"
     row = _row(_page(client, tree["supervisor"], "UBNDHG", year=2018), "VPUBND")
     assert row.half_year["sent"].pk == second.pk
+
+
+def test_the_consolidated_report_sums_only_the_accepted_reports(client, cast, tree, time_machine):
+    from doithoai.documents.tests.helpers import full_text, open_docx
+    from doithoai.reports.actions import accept_report, latest_submission
+
+    f.freeze(time_machine, f.aware(2018, 6, 22, 9))
+    f.received(cast)
+    f.received(cast, title="Kiến nghị thứ hai")
+    submit_report(agency=cast.agency, year=2018, half=1, by=cast.secretariat, symbol="45/BC")
+    snv = tree["below"][1]
+    snv_sec = f.member(snv, Role.SECRETARIAT)
+    plan = conf.create_plan(agency=snv, year=2018, by=snv_sec)
+    conf.issue_plan(plan=plan, issued_on=datetime.date(2018, 1, 5), by=snv_sec)
+    submit_report(agency=snv, year=2018, half=1, by=snv_sec, symbol="12/BC")  # not accepted
+    url = reverse("documents:consolidated_half", args=["UBNDHG", 2018, 1, "docx"])
+    client.force_login(tree["supervisor"])
+    before = full_text(open_docx(client.get(url).content))
+    assert "Chưa có báo cáo nào được tiếp nhận" in before
+    accept_report(submission=latest_submission(cast.agency, 2018, 1), by=tree["supervisor"])
+    f.received(cast, title="Kiến nghị sau khi tiếp nhận")  # live figures move on, not the report
+    response = client.get(url)
+    assert response.status_code == 200
+    document = open_docx(response.content)
+    text = full_text(document)
+    assert "BÁO CÁO" in text and "Văn phòng UBND tỉnh Hà Giang" in text and "45/BC" in text
+    assert "Sở Nội vụ" not in text and "12/BC" not in text
+    table = document.tables[1] if len(document.tables) > 1 else document.tables[0]
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    line = next(r for r in rows if r[1] == "Văn phòng UBND tỉnh Hà Giang")
+    assert line[4] == "2"  # petitions received as sent (frozen), not the 3 of today
+    client.force_login(cast.head)
+    assert client.get(url).status_code == 403
