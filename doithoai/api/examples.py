@@ -94,6 +94,12 @@ BODIES = {
     "report_exchange_submission_return": {
         "reason": "Thiếu phần kiến nghị, đề xuất; đề nghị bổ sung và gửi lại."
     },
+    "report_texts_write_report_text": {
+        "year": 2026,
+        "half": 1,
+        "shortcomings": "Một số đơn vị báo cáo kết quả giải quyết chậm so với thời hạn.",
+        "causes": "Kiến nghị liên quan đến chế độ cần xin ý kiến Sở Tài chính.",
+    },
     "records_receipt_lookup": {"code": "AN-1A2B-3C4D-5E6F-7A8B"},
     "records_receipt_feedback": {"code": "AN-1A2B-3C4D-5E6F-7A8B", "satisfied": True},
 }

@@ -14,6 +14,7 @@ from . import (
     petitions,
     records,
     report_exchange,
+    report_texts,
 )
 from .auth import RateLimit, SiteSessionAuth, TokenAuth
 from .docs import OfflineSwagger
@@ -70,6 +71,7 @@ api.add_router("/", directory.router)
 api.add_router("/", operations.router)
 api.add_router("/", records.router)
 api.add_router("/", report_exchange.router)
+api.add_router("/", report_texts.router)
 
 
 def _omit_unset_fields(api) -> None:
