@@ -91,6 +91,9 @@ BODIES = {
     },
     "operations_answer_observation": {"text": "Đã chỉ đạo phòng Tổng hợp báo cáo trong tuần."},
     "operations_report_sent": {"year": 2026, "half": 1, "symbol": "45/BC-VPUBND"},
+    "report_exchange_submission_return": {
+        "reason": "Thiếu phần kiến nghị, đề xuất; đề nghị bổ sung và gửi lại."
+    },
     "report_texts_write_report_text": {
         "year": 2026,
         "half": 1,

@@ -13,6 +13,7 @@ from . import (
     operations,
     petitions,
     records,
+    report_exchange,
     report_texts,
 )
 from .auth import RateLimit, SiteSessionAuth, TokenAuth
@@ -69,6 +70,7 @@ api.add_router("/", misc.router)
 api.add_router("/", directory.router)
 api.add_router("/", operations.router)
 api.add_router("/", records.router)
+api.add_router("/", report_exchange.router)
 api.add_router("/", report_texts.router)
 
 

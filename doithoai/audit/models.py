@@ -75,6 +75,11 @@ class Verb(models.TextChoices):
     SECOND_FACTOR_PASSED = "access.mfa_passed", _("Xác thực lớp thứ hai")
     SECOND_FACTOR_FAILED = "access.mfa_failed", _("Xác thực lớp thứ hai không thành công")
     REPORT_TEXT_SAVED = "report.text_saved", _("Soạn nội dung báo cáo")
+    AGENCY_RENAMED = "agency.renamed", _("Đổi tên cơ quan")
+    AGENCY_MERGED = "agency.merged", _("Hợp nhất cơ quan vào cơ quan kế thừa")
+    AGENCY_MOVED = "agency.moved", _("Chuyển cơ quan sang cấp trên khác")
+    REPORT_RETURNED = "report.returned", _("Cấp trên trả lại báo cáo")
+    REPORT_ACCEPTED = "report.accepted", _("Cấp trên tiếp nhận báo cáo")
 
 
 class AuditChainHead(models.Model):
