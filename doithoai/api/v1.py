@@ -9,6 +9,7 @@ from . import (
     assignments,
     conferences,
     directory,
+    live,
     misc,
     operations,
     petitions,
@@ -65,6 +66,7 @@ api = DoithoaiAPI(
 install_handlers(api)
 api.add_router("/petitions/", petitions.router)
 api.add_router("/conferences/", conferences.router)
+api.add_router("/conferences/", live.router)
 api.add_router("/assignments/", assignments.router)
 api.add_router("/", misc.router)
 api.add_router("/", directory.router)
