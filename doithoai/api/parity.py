@@ -19,6 +19,10 @@ PAGE_ONLY = {
     "each petition of the cancelled conference.",
     "conferences.correct_minutes": "Not yet offered (issue 10): neither a page nor an API "
     "operation; the action and its audit exist.",
+    "conferences.sign_notice": "Internal: the chair's digital signature of the draft numbers it "
+    "(called by signing.sign_document, which has its own operation).",
+    "conferences.release_notice": "Internal: the secretariat's seal issues the signed notice "
+    "(called by signing.seal_document, which has its own operation).",
     "notifications.notify": "Internal: sent by actions and the reminder pass, not by a user.",
     "organizations.create_agency": "Site administration (Django admin, superuser).",
     "organizations.add_unit": "Agency administration page.",

@@ -39,6 +39,7 @@ class Verb(models.TextChoices):
     MINUTES_CORRECTED = "conference.minutes_corrected", _("Đính chính biên bản")
     NOTICE_DRAFTED = "notice.drafted", _("Dự thảo thông báo kết luận")
     NOTICE_ISSUED = "notice.issued", _("Ban hành thông báo kết luận")
+    NOTICE_SIGNED = "notice.signed", _("Ký số thông báo kết luận (cấp số, chờ văn thư)")
     ANSWER_GIVEN = "answer.given", _("Trả lời kiến nghị")
     ANSWER_PUBLISHED = "answer.published", _("Công khai trả lời")
     NOTICE_PUBLISHED = "notice.published", _("Công khai thông báo kết luận")

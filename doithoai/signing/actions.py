@@ -3,9 +3,12 @@
 Each stored PDF is a new `SignedDocument` version (incremental PDF updates keep every earlier
 signature valid); a version is never changed. Rendering and signing (seconds of LibreOffice
 and crypto) run before the transaction that stores the result, which re-checks that no other
-version was stored meanwhile. A draft conclusion notice is the exception: its chair's signature
-issues it first (number, date) through `conferences.actions.issue_notice`, in the same
-transaction, so that the signed PDF shows the number it was issued under.
+version was stored meanwhile. A draft conclusion notice is the exception: the chair's signature
+numbers and dates it first (`conferences.actions.sign_notice`, in the same transaction), so that
+the signed PDF shows the number it is issued under; the secretariat's seal then issues it
+(`conferences.actions.release_notice`, in the transaction that stores the sealed PDF). A notice
+is issued when signed AND sealed; an agency that cannot seal (no seal image or no seal key)
+cannot start this way and issues the notice signed on paper (the conference page).
 """
 
 import hashlib
@@ -20,11 +23,12 @@ from PIL import Image
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
 from doithoai.conferences import actions as conferences
+from doithoai.conferences.models import ConclusionNotice, NoticeStatus
 from doithoai.core.actionkit import require
 from doithoai.core.errors import Conflict, InvalidTransition, PermissionRefused, ValidationFailed
 from doithoai.documents import service
 
-from . import pades, placement
+from . import keys, pades, placement
 from .models import ExternalRequest, Method, SignedDocument, SignerProfile, Stage
 from .signable import Signable, signable
 
@@ -59,8 +63,9 @@ def check_can_sign(user, kind: str, obj) -> Signable:
     service.check(user, kind, obj)
     doc = signable(kind, obj, user)
     if doc.is_draft_notice:
-        # Signing the draft issues it; the block will then name the one who issues it.
+        # Signing the draft numbers it; the block will then name the one who signs it.
         require("conferences.issue_notice", user, doc.conference)
+        _check_agency_seals(doc.agency)
     else:
         require(
             "signing.sign_document",
@@ -76,6 +81,26 @@ def check_can_sign(user, kind: str, obj) -> Signable:
     if doc.versions().filter(signer=user, stage=Stage.SIGNED).exists():
         raise InvalidTransition(_("Bạn đã ký văn bản này."), field="kind")
     return doc
+
+
+def _check_agency_seals(agency) -> None:
+    """Refuse to start a notice the agency could not seal (it would never be issued)."""
+    if getattr(agency, "seal", None) is None or not agency.seal.image:
+        raise ValidationFailed(
+            _(
+                "Cơ quan chưa có ảnh con dấu nên không ban hành thông báo bằng ký số được; "
+                "ban hành bản ký tay trên trang hội nghị hoặc cấu hình con dấu trước."
+            ),
+            field="seal",
+        )
+    if not keys.seal_configured(agency):
+        raise ValidationFailed(
+            _(
+                "Chưa cấu hình khóa ký số của cơ quan nên không ban hành thông báo bằng ký số "
+                "được; ban hành bản ký tay trên trang hội nghị hoặc cấu hình khóa trước."
+            ),
+            field="seal",
+        )
 
 
 def _check_person(user, cert) -> None:
@@ -178,7 +203,7 @@ def sign_document(*, kind: str, obj, by, signer, method: str = Method.PKCS12) ->
         raise ValidationFailed(_("Chưa có ảnh chữ ký của người ký."), field="signature_image")
     if doc.is_draft_notice:
         with transaction.atomic():
-            conferences.issue_notice(conference=doc.conference, by=by)
+            conferences.sign_notice(conference=doc.conference, by=by)
             obj = service.load(kind, obj.pk)
             doc = signable(kind, obj, by)
             return _sign_and_store(doc, by, signer, method, image)
@@ -211,6 +236,14 @@ def _sign_and_store(doc, by, signer, method, image) -> SignedDocument:
         )
 
 
+def _awaits_seal(obj) -> bool:
+    """Tell whether `obj` is a notice the chair signed, to be issued by the seal."""
+    return (
+        isinstance(obj, ConclusionNotice)
+        and ConclusionNotice.objects.filter(pk=obj.pk, status=NoticeStatus.SIGNED).exists()
+    )
+
+
 def check_can_seal(user, kind: str, obj, *, attachment: bool = False) -> Signable:
     """Return the document if `user` may apply the agency's seal now, or refuse."""
     doc = signable(kind, obj)
@@ -220,6 +253,11 @@ def check_can_seal(user, kind: str, obj, *, attachment: bool = False) -> Signabl
         doc.agency,
         _("Chỉ văn thư (phòng Hành chính - Tổ chức) được ký số của cơ quan."),
     )
+    if attachment and isinstance(doc.obj, ConclusionNotice):
+        raise InvalidTransition(
+            _("Thông báo kết luận là văn bản chính; không ký số như văn bản kèm theo."),
+            field="attachment",
+        )
     latest = doc.latest()
     if latest is not None and latest.stage == Stage.SEALED:
         raise InvalidTransition(_("Văn bản đã được ký số của cơ quan."), field="kind")
@@ -280,7 +318,7 @@ def seal_document(
             location=doc.agency.locality,
         )
     with transaction.atomic():
-        return _store(
+        stored = _store(
             doc,
             signed,
             base_version=base_version,
@@ -291,6 +329,9 @@ def seal_document(
             verb=Verb.DOCUMENT_SEALED,
             attachment=attachment,
         )
+        if _awaits_seal(doc.obj):
+            conferences.release_notice(notice=doc.obj, by=by)  # signed AND sealed: issued
+        return stored
 
 
 def prepare_external(*, kind: str, obj, by) -> ExternalRequest:

@@ -24,6 +24,11 @@ def pkcs11_config() -> pades.Pkcs11Config | None:
     )
 
 
+def seal_configured(agency=None) -> bool:
+    """Tell whether a seal key is configured (the token or the PKCS#12 file), without opening it."""
+    return bool(settings.SEAL_PKCS11_MODULE or settings.SEAL_PKCS12)
+
+
 @contextlib.contextmanager
 def seal_signer():
     """Yield (signer, method) for the agency seal; close the token session afterwards."""
