@@ -274,15 +274,25 @@ def check_can_seal(user, kind: str, obj, *, attachment: bool = False) -> Signabl
 
 
 def seal_document(
-    *, kind: str, obj, by, signer, attachment: bool = False, method: str = Method.PKCS11
+    *, kind: str, obj, by, attachment: bool = False, signer=None, method: str = Method.PKCS11
 ) -> SignedDocument:
     """Apply the agency's digital signature (the seal) after the person's signature.
 
-    For the main document the seal image overlaps the left third of the last signer's image;
-    for an attachment (`attachment=True`) the agency signs without an image, with a text block
-    at the top right of the first page: the number and symbol and the signing time.
+    The key is the document's agency's own (`keys.seal_signer`), opened only once the actor
+    may seal; `signer` is for scripts that hold a key themselves. For the main document the
+    seal image overlaps the left third of the last signer's image; for an attachment
+    (`attachment=True`) the agency signs without an image, with a text block at the top right
+    of the first page: the number and symbol and the signing time.
     """
     doc = check_can_seal(by, kind, obj, attachment=attachment)
+    if signer is None:
+        with keys.seal_signer(doc.agency) as (opened, opened_method):
+            return _seal(doc, by, opened, opened_method, attachment)
+    return _seal(doc, by, signer, method, attachment)
+
+
+def _seal(doc: Signable, by, signer, method, attachment: bool) -> SignedDocument:
+    kind, obj = doc.kind, doc.obj
     pdf, base_version = _base(doc)
     if attachment:
         number = service.build(kind, obj).header.number_symbol

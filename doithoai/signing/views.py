@@ -12,7 +12,7 @@ from doithoai.core.errors import ActionError, PermissionRefused
 from doithoai.documents import service
 from doithoai.documents.views import URL_KINDS
 
-from . import actions, keys, pades, verification
+from . import actions, pades, verification
 from .forms import PdfUploadForm, Pkcs12SignForm, SealForm
 from .models import ExternalRequest, Method, SignedDocument
 from .signable import KINDS, signable
@@ -145,20 +145,12 @@ def upload(request, pk):
 @require_POST
 @login_required
 def seal(request, slug, pk):
-    """Apply the agency's seal with the installation's token (the secretariat)."""
+    """Apply the agency's seal with its key (the secretariat)."""
     kind, obj = _load(request, slug, pk)
     form = SealForm(request.POST)
     attachment = form.is_valid() and form.cleaned_data["attachment"]
     try:
-        with keys.seal_signer() as (signer, method):
-            signed = actions.seal_document(
-                kind=kind,
-                obj=obj,
-                by=request.user,
-                signer=signer,
-                method=method,
-                attachment=attachment,
-            )
+        signed = actions.seal_document(kind=kind, obj=obj, by=request.user, attachment=attachment)
     except ActionError as exc:
         messages.error(request, exc.message)
     else:
