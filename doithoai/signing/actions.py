@@ -26,11 +26,10 @@ from doithoai.conferences import actions as conferences
 from doithoai.conferences.models import ConclusionNotice, NoticeStatus
 from doithoai.core.actionkit import require
 from doithoai.core.errors import Conflict, InvalidTransition, PermissionRefused, ValidationFailed
-from doithoai.documents import service
 
 from . import keys, pades, placement
 from .models import ExternalRequest, Method, SignedDocument, SignerProfile, Stage
-from .signable import Signable, signable
+from .signable import Signable, build, check, load, render_pdf, signable
 
 # A signature image's proportions when the person signs in their own tool without one here.
 DEFAULT_SIGNATURE_SIZE = (400, 180)
@@ -60,7 +59,7 @@ def _signature_image(user):
 
 def check_can_sign(user, kind: str, obj) -> Signable:
     """Return the document with the block naming `user`, or refuse (pages ask this first)."""
-    service.check(user, kind, obj)
+    check(user, kind, obj)
     doc = signable(kind, obj, user)
     if doc.is_draft_notice:
         # Signing the draft numbers it; the block will then name the one who signs it.
@@ -123,7 +122,7 @@ def _base(doc: Signable) -> tuple[bytes, int]:
     latest = doc.latest()
     if latest is not None:
         return latest.content(), latest.version
-    return service.render(doc.kind, doc.obj, "pdf").content, 0
+    return render_pdf(doc.kind, doc.obj), 0
 
 
 def _block_in_pdf(pdf: bytes, block) -> placement.Block:
@@ -204,7 +203,7 @@ def sign_document(*, kind: str, obj, by, signer, method: str = Method.PKCS12) ->
     if doc.is_draft_notice:
         with transaction.atomic():
             conferences.sign_notice(conference=doc.conference, by=by)
-            obj = service.load(kind, obj.pk)
+            obj = load(kind, obj.pk)
             doc = signable(kind, obj, by)
             return _sign_and_store(doc, by, signer, method, image)
     return _sign_and_store(doc, by, signer, method, image)
@@ -295,7 +294,7 @@ def _seal(doc: Signable, by, signer, method, attachment: bool) -> SignedDocument
     kind, obj = doc.kind, doc.obj
     pdf, base_version = _base(doc)
     if attachment:
-        number = service.build(kind, obj).header.number_symbol
+        number = build(kind, obj).header.number_symbol
         _segments, size = placement.page_segments(pdf, 0)
         signed = pades.sign(
             pdf,
@@ -396,7 +395,7 @@ def accept_external(*, request: ExternalRequest, content: bytes, by) -> SignedDo
         raise PermissionRefused(_("Chỉ người được chuẩn bị văn bản mới tải lên bản đã ký."))
     if request.accepted_id is not None:
         raise InvalidTransition(_("Bản ký này đã được nhận."), field="file")
-    obj = service.load(request.kind, request.object_id)
+    obj = load(request.kind, request.object_id)
     doc = check_can_sign(by, request.kind, obj)
     status = pades.check_external(request.content(), content, request.field_name)
     _check_person(by, status.signing_cert)
