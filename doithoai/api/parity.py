@@ -34,11 +34,4 @@ PAGE_ONLY = {
     "(/thong-bao/ca-nhan/); integrations do not choose how a person is told.",
     "reports.save_report_text": "Not yet offered (issues 13, 17): the report's prose is written "
     "on the report page; an operation comes with the province's report exchange.",
-    "signing.sign_document": "Not yet offered (issue 16): signing renders and signs a PDF on the "
-    "signing page or with `doithoai sign`; a JSON operation for it is still to come.",
-    "signing.seal_document": "Not yet offered (issue 16): the seal is applied on the signing page.",
-    "signing.prepare_external": "Not yet offered (issue 16): the prepared PDF is downloaded from "
-    "the signing page.",
-    "signing.accept_external": "Not yet offered (issue 16): the signed PDF is uploaded on the "
-    "signing page.",
 }

@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from . import assignments, conferences, directory, misc, operations, petitions, records
+from . import assignments, conferences, directory, misc, operations, petitions, records, signing
 from .auth import RateLimit, SiteSessionAuth, TokenAuth
 from .docs import OfflineSwagger
 from .errors import JsonParser, install_handlers
@@ -43,6 +43,7 @@ install_handlers(api)
 api.add_router("/petitions/", petitions.router)
 api.add_router("/conferences/", conferences.router)
 api.add_router("/assignments/", assignments.router)
+api.add_router("/signing/", signing.router)
 api.add_router("/", misc.router)
 api.add_router("/", directory.router)
 api.add_router("/", operations.router)

@@ -64,6 +64,8 @@ class Verb(models.TextChoices):
     REPORT_SUBMITTED = "report.submitted", _("Gửi báo cáo")
     DOCUMENT_SIGNED = "document.signed", _("Ký số văn bản")
     DOCUMENT_SEALED = "document.sealed", _("Ký số của cơ quan (đóng dấu số)")
+    SIGNATURE_IMAGE_SET = "signing.signature_image", _("Tải ảnh chữ ký")
+    SEAL_IMAGE_SET = "signing.seal_image", _("Tải ảnh con dấu cơ quan")
     SIGNATURE_PREPARED = "document.prepared", _("Chuẩn bị văn bản để ký ngoài")
     LOGIN = "access.login", _("Đăng nhập")
     LOGIN_FAILED = "access.login_failed", _("Đăng nhập không thành công")

@@ -13,7 +13,9 @@ cannot start this way and issues the notice signed on paper (the conference page
 
 import hashlib
 import io
+from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -27,8 +29,8 @@ from doithoai.conferences.models import ConclusionNotice, NoticeStatus
 from doithoai.core.actionkit import require
 from doithoai.core.errors import Conflict, InvalidTransition, PermissionRefused, ValidationFailed
 
-from . import keys, pades, placement
-from .models import ExternalRequest, Method, SignedDocument, SignerProfile, Stage
+from . import images, keys, pades, placement
+from .models import AgencySeal, ExternalRequest, Method, SignedDocument, SignerProfile, Stage
 from .signable import Signable, build, check, load, render_pdf, signable
 
 # A signature image's proportions when the person signs in their own tool without one here.
@@ -412,3 +414,74 @@ def accept_external(*, request: ExternalRequest, content: bytes, by) -> SignedDo
         )
         ExternalRequest.objects.filter(pk=request.pk, accepted__isnull=True).update(accepted=signed)
     return signed
+
+
+def _image(data: bytes, check) -> str:
+    """Check an uploaded PNG as the admin does; return its SHA-256."""
+    try:
+        check(data)
+    except DjangoValidationError as exc:
+        raise ValidationFailed(exc.messages[0], field="image") from exc
+    return hashlib.sha256(data).hexdigest()
+
+
+def set_signature_image(*, user, image: bytes, by) -> SignerProfile:
+    """Upload one's own handwritten signature (blue PNG, transparent background)."""
+    require(
+        "signing.change_signature_image",
+        by,
+        user,
+        _("Mỗi người chỉ tải ảnh chữ ký của chính mình."),
+    )
+    membership = user.memberships.filter(is_active=True).select_related("agency").first()
+    if membership is None:
+        raise PermissionRefused(_("Bạn không thuộc cơ quan nào."))
+    digest = _image(image, images.check_signature_image)
+    with transaction.atomic():
+        profile, _created = SignerProfile.objects.select_for_update().get_or_create(user=user)
+        before = {"image": profile.signature_image.name or ""}
+        profile.signature_image.save(
+            f"chu-ky-{user.pk}-{digest[:12]}.png", ContentFile(image), False
+        )
+        profile.save(update_fields=["signature_image"])
+        record(
+            Verb.SIGNATURE_IMAGE_SET,
+            profile,
+            by=by,
+            agency=membership.agency,
+            before=before,
+            after={"image": profile.signature_image.name, "sha256": digest},
+        )
+    return profile
+
+
+def set_seal_image(*, agency, image: bytes, diameter_mm, by) -> AgencySeal:
+    """Upload the agency's seal (red PNG, transparent background) and its real diameter."""
+    require(
+        "signing.change_seal",
+        by,
+        agency,
+        _("Chỉ quản trị của cơ quan được tải ảnh con dấu."),
+    )
+    try:
+        diameter = Decimal(str(diameter_mm)).quantize(Decimal("0.1"))
+    except (InvalidOperation, ValueError) as exc:
+        raise ValidationFailed(_("Đường kính không hợp lệ."), field="diameter_mm") from exc
+    if not Decimal(20) <= diameter <= Decimal(60):
+        raise ValidationFailed(_("Đường kính con dấu thật từ 20 đến 60 mm."), field="diameter_mm")
+    digest = _image(image, images.check_seal_image)
+    with transaction.atomic():
+        seal = AgencySeal.objects.select_for_update().filter(agency=agency).first()
+        before = {"image": seal.image.name, "diameter_mm": seal.diameter_mm} if seal else {}
+        seal = seal or AgencySeal(agency=agency)
+        seal.diameter_mm = diameter
+        seal.image.save(f"dau-{agency.code}-{digest[:12]}.png", ContentFile(image), False)
+        seal.save()
+        record(
+            Verb.SEAL_IMAGE_SET,
+            seal,
+            by=by,
+            before=before,
+            after={"image": seal.image.name, "diameter_mm": diameter, "sha256": digest},
+        )
+    return seal

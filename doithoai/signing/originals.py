@@ -16,7 +16,9 @@ def latest(kind: str, obj) -> SignedDocument | None:
 
 def filename(signed: SignedDocument) -> str:
     """Return the file name of a signed version, such as `ke-hoach-3-ky-so-v2.pdf`."""
-    return f"{KIND_SLUGS.get(signed.kind, signed.kind)}-{signed.object_id}-ky-so-v{signed.version}.pdf"
+    return (
+        f"{KIND_SLUGS.get(signed.kind, signed.kind)}-{signed.object_id}-ky-so-v{signed.version}.pdf"
+    )
 
 
 def signed_original(kind: str, obj, *, year=None, half=None) -> service.Rendered | None:
