@@ -1,5 +1,8 @@
 """Version 1 of the JSON API: one NinjaAPI with its routers, auth, rate limit and errors."""
 
+import copy
+
+from django.utils import translation
 from ninja import NinjaAPI
 
 from . import assignments, conferences, directory, misc, operations, petitions, records, signing
@@ -21,10 +24,20 @@ refused with 409 `stale_edit`.
 
 
 class DoithoaiAPI(NinjaAPI):
-    """The API, whose schema carries an example for every operation (`examples.py`)."""
+    """The API, whose schema carries an example for every operation (`examples.py`).
 
-    def get_openapi_schema(self, *args, **kwargs):
-        return add_examples(super().get_openapi_schema(*args, **kwargs))
+    Building the schema walks every operation and model (about 2 s); the operations do not
+    change while the process runs, so it is built once per language and path prefix.
+    """
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        key = (translation.get_language(), path_prefix)
+        schemas = self.__dict__.setdefault("_schemas", {})
+        if key not in schemas:
+            schemas[key] = add_examples(super().get_openapi_schema(path_prefix=path_prefix))
+        return copy.deepcopy(schemas[key])
 
 
 api = DoithoaiAPI(

@@ -1,6 +1,7 @@
 """The seed's year (plan 09/KH-VPUBND, 2018) driven through the API alone: the plan, the
 June conference with its petitions, answers, assignment and notice, the unit's report and
-the head's answer, the board's recommendation, and both reports to the province."""
+the head's answer, the board's recommendation, the December conference chaired by a deputy
+while the head is away, and both reports to the province."""
 
 import datetime
 
@@ -112,14 +113,55 @@ def test_the_seed_year_through_the_api(api, cast, time_machine, settings):
     )
     year.post("head", f"/observations/{recommendation['id']}/answer", {"text": "Đã công khai."})
 
+    # December: the year-end conference, chaired by a deputy under delegation.
+    year.on(11, 1)
+    december = year.post(
+        "secretariat",
+        "/conferences/",
+        {
+            "kind": "year_end",
+            "title": "Hội nghị đối thoại cuối năm 2018",
+            "starts_at": "2018-12-14T08:00:00+07:00",
+            "plan_id": plan["id"],
+        },
+        201,
+    )
+    overtime = year.post("staff2", "/petitions/", {**body, "title": "Tiền làm thêm giờ"}, 201)
+    year.post("secretariat", f"/petitions/{overtime['id']}/receive", {"topic_id": topic["id"]})
+    year.post(
+        "secretariat", f"/petitions/{overtime['id']}/schedule", {"conference_id": december["id"]}
+    )
+    year.on(12, 5)
+    year.post("secretariat", f"/conferences/{december['id']}/compilation")
+    year.on(12, 12)
+    year.post(
+        "head",
+        f"/conferences/{december['id']}/delegate",
+        {"deputy_id": cast.deputy.pk, "reason": "Chánh Văn phòng đi công tác."},
+        201,
+    )
+    year.on(12, 14, 8)
+    year.post("head", f"/conferences/{december['id']}/open", {"attendance": "x"}, 403)
+    year.post("deputy", f"/conferences/{december['id']}/open", {"attendance": "40/48"})
+    year.post(
+        "deputy", f"/petitions/{overtime['id']}/answer", {"text": "Thanh toán trong tháng 12."}
+    )
+    year.post("deputy", f"/conferences/{december['id']}/close", {"conclusion": "Kết luận."})
+    minutes = year.get("inspector", f"/conferences/{december['id']}/minutes")
+    assert minutes["frozen"]
+    year.on(12, 17)
+    year.post("secretariat", f"/conferences/{december['id']}/notice", {"text": "Thông báo."})
+    year.post("deputy", f"/conferences/{december['id']}/notice/issue", {"issued_on": "2018-12-17"})
+    assert year.get("staff2", f"/petitions/{overtime['id']}")["status"] == "answered"
+
     year.on(12, 18)
     year.post("secretariat", "/reports/sent", {"year": 2018, "symbol": "120/BC-VPUBND"})
     summary = year.get("head", "/reports/summary", {"year": 2018})
-    assert summary["figures"]["petitions_received"] == 4
+    assert summary["figures"]["petitions_received"] == 5
     met = year.get("head", "/deadlines/", {"status": "met", "page_size": 100})["results"]
-    assert {"compilation", "notice", "resolution", "semiannual_report", "annual_report"} <= {
-        d["kind"] for d in met
-    }
+    kinds = [d["kind"] for d in met]
+    assert {"compilation", "notice", "resolution", "semiannual_report", "annual_report"} <= {*kinds}
+    assert kinds.count("compilation") == kinds.count("notice") == 2  # June and December
     assert year.get("inspector", "/audit/verify")["ok"] is True
     assert year.get("inspector", f"/petitions/{office['id']}/trail")["chain"]["ok"] is True
     assert datetime.date.today() == datetime.date(2018, 12, 18)
