@@ -32,6 +32,4 @@ PAGE_ONLY = {
     "workdays.delete_schedule_entry": "Calendar administration (admin: official schedule).",
     "notifications.set_delivery": "A person's own e-mail preference, set on their profile page "
     "(/thong-bao/ca-nhan/); integrations do not choose how a person is told.",
-    "reports.save_report_text": "Not yet offered (issues 13, 17): the report's prose is written "
-    "on the report page; an operation comes with the province's report exchange.",
 }

@@ -5,7 +5,17 @@ import copy
 from django.utils import translation
 from ninja import NinjaAPI
 
-from . import assignments, conferences, directory, misc, operations, petitions, records, signing
+from . import (
+    assignments,
+    conferences,
+    directory,
+    misc,
+    operations,
+    petitions,
+    records,
+    report_texts,
+    signing,
+)
 from .auth import RateLimit, SiteSessionAuth, TokenAuth
 from .docs import OfflineSwagger
 from .errors import JsonParser, install_handlers
@@ -61,6 +71,7 @@ api.add_router("/", misc.router)
 api.add_router("/", directory.router)
 api.add_router("/", operations.router)
 api.add_router("/", records.router)
+api.add_router("/", report_texts.router)
 
 
 def _omit_unset_fields(api) -> None:

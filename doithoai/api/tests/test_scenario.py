@@ -25,6 +25,10 @@ class Year:
         assert response.status_code == status, (path, response.content[:400])
         return response.json()
 
+    def plan_conference(self, plan, kind, title, starts_at, **extra):
+        body = {"kind": kind, "title": title, "starts_at": starts_at, "plan_id": plan["id"]}
+        return self.post("secretariat", "/conferences/", {**body, **extra}, 201)
+
     def get(self, who, path, params=None):
         response = self.api.get(getattr(self.cast, who), path, params)
         assert response.status_code == 200, (path, response.content[:400])
@@ -42,17 +46,12 @@ def test_the_seed_year_through_the_api(api, cast, time_machine, settings):
     assert plan["symbol"] == "01/KH-VPUBND"
 
     year.on(5, 2)
-    june = year.post(
-        "secretariat",
-        "/conferences/",
-        {
-            "kind": "mid_year",
-            "title": "Hội nghị đối thoại 6 tháng đầu năm 2018",
-            "starts_at": "2018-06-20T08:00:00+07:00",
-            "plan_id": plan["id"],
-            "combined_with": "six_month_review",
-        },
-        201,
+    june = year.plan_conference(
+        plan,
+        "mid_year",
+        "Hội nghị đối thoại 6 tháng đầu năm 2018",
+        "2018-06-20T08:00:00+07:00",
+        combined_with="six_month_review",
     )
     topic = next(t for t in year.get("staff", "/topics/") if t["code"] == "che-do-tien-luong")
     body = {"content": "Nội dung kiến nghị.", "topic_id": topic["id"]}
@@ -115,16 +114,8 @@ def test_the_seed_year_through_the_api(api, cast, time_machine, settings):
 
     # December: the year-end conference, chaired by a deputy under delegation.
     year.on(11, 1)
-    december = year.post(
-        "secretariat",
-        "/conferences/",
-        {
-            "kind": "year_end",
-            "title": "Hội nghị đối thoại cuối năm 2018",
-            "starts_at": "2018-12-14T08:00:00+07:00",
-            "plan_id": plan["id"],
-        },
-        201,
+    december = year.plan_conference(
+        plan, "year_end", "Hội nghị đối thoại cuối năm 2018", "2018-12-14T08:00:00+07:00"
     )
     overtime = year.post("staff2", "/petitions/", {**body, "title": "Tiền làm thêm giờ"}, 201)
     year.post("secretariat", f"/petitions/{overtime['id']}/receive", {"topic_id": topic["id"]})

@@ -51,18 +51,15 @@ def test_export_command_check(capsys):
 
 
 def _body_model(name: str):
-    from doithoai.api import (
-        conferences,
-        directory,
-        operations,
-        petitions,
-        records,
-        schemas,
-        signing,
-    )
+    """Find the schema class `name` in any module of the API package."""
+    import importlib
+    import pkgutil
 
-    for module in (schemas, directory, operations, records, conferences, petitions, signing):
-        if hasattr(module, name):
+    import doithoai.api
+
+    for info in pkgutil.iter_modules(doithoai.api.__path__):
+        module = importlib.import_module(f"doithoai.api.{info.name}")
+        if isinstance(getattr(module, name, None), type):
             return getattr(module, name)
     raise AssertionError(f"no schema class named {name}")
 
