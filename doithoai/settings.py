@@ -251,6 +251,13 @@ SEAL_PKCS12 = os.environ.get("DOITHOAI_SEAL_PKCS12", "")  # alternative to a tok
 SEAL_PKCS12_PASSWORD_ENV = os.environ.get(
     "DOITHOAI_SEAL_PKCS12_PASSWORD_ENV", "DOITHOAI_SEAL_PASSWORD"
 )
+# Per-agency seal keys (signing.SealKey): the libraries and the key folder they may use, and a
+# folder of secret files (one per secret name) besides the environment.
+SIGNING_PKCS11_MODULES = [
+    m for m in os.environ.get("DOITHOAI_PKCS11_MODULES", "").split(os.pathsep) if m
+]
+SEAL_KEYS_DIR = os.environ.get("DOITHOAI_SEAL_KEYS_DIR", "")
+SIGNING_SECRETS_DIR = os.environ.get("DOITHOAI_SECRETS_DIR", "")
 
 API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "600"))
 API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))

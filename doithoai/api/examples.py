@@ -94,6 +94,12 @@ BODIES = {
     "report_exchange_submission_return": {
         "reason": "Thiếu phần kiến nghị, đề xuất; đề nghị bổ sung và gửi lại."
     },
+    "signing_sign": {"password": "mat-khau-tep-p12"},
+    "signing_seal": {"attachment": False},
+    "signing_upload": {},
+    "signing_verify": {},
+    "signing_set_signature_image": {},
+    "signing_set_seal_image": {"diameter_mm": "36"},
     "report_texts_write_report_text": {
         "year": 2026,
         "half": 1,
@@ -119,6 +125,15 @@ BODIES = {
     "live_move_current_item": {"item_id": 7, "version": 42},
 }
 
+# The file part of each multipart operation (default: a petition's attachments).
+FILE_PARTS = {
+    "signing_sign": "pkcs12=@chu-ky-so.p12",
+    "signing_upload": "file=@van-ban-da-ky.pdf",
+    "signing_verify": "file=@van-ban.pdf",
+    "signing_set_signature_image": "image=@chu-ky.png",
+    "signing_set_seal_image": "image=@con-dau.png",
+}
+
 PREFIX = "doithoai_api_"
 BASE = "https://doithoai.example.gov.vn"
 
@@ -136,7 +151,9 @@ def _curl(method: str, path: str, operation: dict, body) -> str:
     if body is not None and "multipart/form-data" in operation.get("requestBody", {}).get(
         "content", {}
     ):
-        parts += [f"-F '{k}={v}'" for k, v in body.items()] + ["-F 'attachments=@don.pdf'"]
+        part = FILE_PARTS.get(operation.get("operationId", "").removeprefix(PREFIX))
+        parts += [f"-F '{k}={v}'" for k, v in body.items()]
+        parts.append(f"-F '{part or 'attachments=@don.pdf'}'")
     elif body is not None:
         parts.append("-H 'Content-Type: application/json'")
         parts.append(f"-d '{json.dumps(body, ensure_ascii=False)}'")

@@ -19,6 +19,10 @@ PAGE_ONLY = {
     "each petition of the cancelled conference.",
     "conferences.correct_minutes": "Not yet offered (issue 10): neither a page nor an API "
     "operation; the action and its audit exist.",
+    "conferences.sign_notice": "Internal: the chair's digital signature of the draft numbers it "
+    "(called by signing.sign_document, which has its own operation).",
+    "conferences.release_notice": "Internal: the secretariat's seal issues the signed notice "
+    "(called by signing.seal_document, which has its own operation).",
     "notifications.notify": "Internal: sent by actions and the reminder pass, not by a user.",
     "organizations.create_agency": "Site administration (Django admin, superuser).",
     "organizations.add_unit": "Agency administration page.",
@@ -28,11 +32,4 @@ PAGE_ONLY = {
     "workdays.delete_schedule_entry": "Calendar administration (admin: official schedule).",
     "notifications.set_delivery": "A person's own e-mail preference, set on their profile page "
     "(/thong-bao/ca-nhan/); integrations do not choose how a person is told.",
-    "signing.sign_document": "Not yet offered (issue 16): signing renders and signs a PDF on the "
-    "signing page or with `doithoai sign`; a JSON operation for it is still to come.",
-    "signing.seal_document": "Not yet offered (issue 16): the seal is applied on the signing page.",
-    "signing.prepare_external": "Not yet offered (issue 16): the prepared PDF is downloaded from "
-    "the signing page.",
-    "signing.accept_external": "Not yet offered (issue 16): the signed PDF is uploaded on the "
-    "signing page.",
 }

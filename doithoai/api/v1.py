@@ -16,6 +16,7 @@ from . import (
     records,
     report_exchange,
     report_texts,
+    signing,
 )
 from .auth import RateLimit, SiteSessionAuth, TokenAuth
 from .docs import OfflineSwagger
@@ -68,6 +69,7 @@ api.add_router("/petitions/", petitions.router)
 api.add_router("/conferences/", conferences.router)
 api.add_router("/conferences/", live.router)
 api.add_router("/assignments/", assignments.router)
+api.add_router("/signing/", signing.router)
 api.add_router("/", misc.router)
 api.add_router("/", directory.router)
 api.add_router("/", operations.router)

@@ -292,6 +292,8 @@ class Statement(models.Model):
 
 class NoticeStatus(models.TextChoices):
     DRAFT = "draft", _("Dự thảo")
+    # Signed digitally by the chair and numbered; issued when the secretariat seals it.
+    SIGNED = "signed", _("Đã ký, chờ văn thư ký số cơ quan")
     ISSUED = "issued", _("Đã ban hành")
 
 

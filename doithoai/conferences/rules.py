@@ -42,6 +42,8 @@ rules.add_perm("conferences.record_floor_petition", is_effective_chair | is_secr
 rules.add_perm("conferences.draft_notice", is_secretariat)
 rules.add_perm("conferences.correct_minutes", is_effective_chair | is_secretariat)
 rules.add_perm("conferences.issue_notice", is_effective_chair | is_head)
+# A notice the chair signed digitally is issued by the secretariat (văn thư) with the seal.
+rules.add_perm("conferences.release_notice", is_secretariat)
 rules.add_perm("conferences.publish_notice", is_head | is_secretariat)
 
 

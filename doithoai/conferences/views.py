@@ -37,7 +37,14 @@ from .forms import (
     ReasonForm,
     RescheduleForm,
 )
-from .models import AgendaItem, ConclusionNotice, Conference, ConferenceStatus, DialoguePlan
+from .models import (
+    AgendaItem,
+    ConclusionNotice,
+    Conference,
+    ConferenceStatus,
+    DialoguePlan,
+    NoticeStatus,
+)
 from .rules import is_effective_chair
 
 VIEWERS = (Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR)
@@ -256,7 +263,8 @@ def workspace_context(request, conference, forms=None, selected=None) -> dict:
         "minute": actions.can_record_statement(user, conference),
         "floor": actions.can_record_floor_petition(user, conference),
         "close": actions.can_close_conference(user, conference),
-        "draft": actions.can_draft_notice(user, conference),
+        "draft": actions.can_draft_notice(user, conference)
+        and (notice is None or notice.status == NoticeStatus.DRAFT),
         "issue": actions.can_issue_notice(user, conference, notice),
         # What the record lets this user read in this state (documents offer the same).
         "compilation": rules.has_perm("conferences.view_compilation", user, conference),

@@ -29,7 +29,10 @@ def _has_nul(request) -> bool:
 
 
 def _nul_field(request) -> str | None:
-    """Name the JSON field (dotted path) whose text holds the NUL, when the body is JSON."""
+    """Name the field whose text holds the NUL: a form field, or a JSON body's dotted path."""
+    if (request.content_type or "").startswith("multipart/"):
+        # The multipart stream was read to parse the form: search the parsed text fields.
+        return next((k for k, vs in request.POST.lists() if any("\x00" in v for v in vs)), None)
 
     def search(value, path):
         if isinstance(value, str):

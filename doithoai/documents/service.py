@@ -3,7 +3,7 @@
 Used by the download views and by `doithoai document`.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import rules
 from django.core.cache import cache
@@ -33,6 +33,7 @@ class Rendered:
     content: bytes
     filename: str
     content_type: str
+    headers: dict = field(default_factory=dict)
 
 
 def load(kind: str, key, *, year=None, half=None):
@@ -121,6 +122,26 @@ def render(kind: str, obj, fmt: str = "docx", *, user=None, year=None, half=None
 
 
 REPORT_CACHE_SECONDS = 3600
+
+# Where a signed original of a document is found: the signing app, a layer above, registers a
+# function (kind, obj, year=, half=) -> Rendered | None when it starts.
+_signed_sources = []
+
+
+def register_signed_source(find) -> None:
+    """Add a function that returns the latest signed original of a document, or None."""
+    if find not in _signed_sources:
+        _signed_sources.append(find)
+
+
+def signed_original(kind: str, obj, *, user=None, year=None, half=None) -> Rendered | None:
+    """Return the latest signed PDF of the document, if one was stored (after the check)."""
+    check(user, kind, obj)
+    for find in _signed_sources:
+        found = find(kind, obj, year=year, half=half)
+        if found is not None:
+            return found
+    return None
 
 
 def _report_cache_key(agency, fmt, year, half) -> str | None:

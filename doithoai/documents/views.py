@@ -19,10 +19,18 @@ URL_KINDS = {
 }
 
 
+# Tells a script which PDF it received: the stored signed original, or a rendering that no one
+# signed (a draft: not the official document).
+DOCUMENT_HEADER = "X-Doithoai-Document"
+
+
 def _send(request, kind, key, fmt, **extra):
+    signed = None
     try:
         obj = service.load(kind, key)
-        rendered = service.render(kind, obj, fmt, user=request.user, **extra)
+        if fmt == "pdf":
+            signed = service.signed_original(kind, obj, user=request.user, **extra)
+        rendered = signed or service.render(kind, obj, fmt, user=request.user, **extra)
     except ObjectDoesNotExist as exc:
         raise Http404 from exc
     except PermissionRefused as exc:
@@ -34,13 +42,23 @@ def _send(request, kind, key, fmt, **extra):
     response = HttpResponse(rendered.content, content_type=rendered.content_type)
     response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
     response["Cache-Control"] = "private, no-store"
+    if signed is not None:
+        response[DOCUMENT_HEADER] = "signed-original"
+        for name, value in signed.headers.items():
+            response[name] = value
+    else:
+        response[DOCUMENT_HEADER] = "draft-rendering"
     return response
 
 
 @require_GET
 @login_required
 def download(request, kind, pk, fmt):
-    """Send a plan, invitation, compiled list, minutes or notice as DOCX or PDF."""
+    """Send a plan, invitation, compiled list, minutes or notice as DOCX or PDF.
+
+    The PDF is the signed original when one was stored (its latest version), else a rendering
+    marked as a draft (`X-Doithoai-Document: draft-rendering`).
+    """
     if kind not in URL_KINDS:
         raise Http404
     return _send(request, URL_KINDS[kind], pk, fmt)

@@ -3,14 +3,19 @@
 Each stored PDF is a new `SignedDocument` version (incremental PDF updates keep every earlier
 signature valid); a version is never changed. Rendering and signing (seconds of LibreOffice
 and crypto) run before the transaction that stores the result, which re-checks that no other
-version was stored meanwhile. A draft conclusion notice is the exception: its chair's signature
-issues it first (number, date) through `conferences.actions.issue_notice`, in the same
-transaction, so that the signed PDF shows the number it was issued under.
+version was stored meanwhile. A draft conclusion notice is the exception: the chair's signature
+numbers and dates it first (`conferences.actions.sign_notice`, in the same transaction), so that
+the signed PDF shows the number it is issued under; the secretariat's seal then issues it
+(`conferences.actions.release_notice`, in the transaction that stores the sealed PDF). A notice
+is issued when signed AND sealed; an agency that cannot seal (no seal image or no seal key)
+cannot start this way and issues the notice signed on paper (the conference page).
 """
 
 import hashlib
 import io
+from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -20,13 +25,13 @@ from PIL import Image
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
 from doithoai.conferences import actions as conferences
+from doithoai.conferences.models import ConclusionNotice, NoticeStatus
 from doithoai.core.actionkit import require
 from doithoai.core.errors import Conflict, InvalidTransition, PermissionRefused, ValidationFailed
-from doithoai.documents import service
 
-from . import pades, placement
-from .models import ExternalRequest, Method, SignedDocument, SignerProfile, Stage
-from .signable import Signable, signable
+from . import images, keys, pades, placement
+from .models import AgencySeal, ExternalRequest, Method, SignedDocument, SignerProfile, Stage
+from .signable import Signable, build, check, load, render_pdf, signable
 
 # A signature image's proportions when the person signs in their own tool without one here.
 DEFAULT_SIGNATURE_SIZE = (400, 180)
@@ -56,11 +61,12 @@ def _signature_image(user):
 
 def check_can_sign(user, kind: str, obj) -> Signable:
     """Return the document with the block naming `user`, or refuse (pages ask this first)."""
-    service.check(user, kind, obj)
+    check(user, kind, obj)
     doc = signable(kind, obj, user)
     if doc.is_draft_notice:
-        # Signing the draft issues it; the block will then name the one who issues it.
+        # Signing the draft numbers it; the block will then name the one who signs it.
         require("conferences.issue_notice", user, doc.conference)
+        _check_agency_seals(doc.agency)
     else:
         require(
             "signing.sign_document",
@@ -76,6 +82,26 @@ def check_can_sign(user, kind: str, obj) -> Signable:
     if doc.versions().filter(signer=user, stage=Stage.SIGNED).exists():
         raise InvalidTransition(_("Bạn đã ký văn bản này."), field="kind")
     return doc
+
+
+def _check_agency_seals(agency) -> None:
+    """Refuse to start a notice the agency could not seal (it would never be issued)."""
+    if getattr(agency, "seal", None) is None or not agency.seal.image:
+        raise ValidationFailed(
+            _(
+                "Cơ quan chưa có ảnh con dấu nên không ban hành thông báo bằng ký số được; "
+                "ban hành bản ký tay trên trang hội nghị hoặc cấu hình con dấu trước."
+            ),
+            field="seal",
+        )
+    if not keys.seal_configured(agency):
+        raise ValidationFailed(
+            _(
+                "Chưa cấu hình khóa ký số của cơ quan nên không ban hành thông báo bằng ký số "
+                "được; ban hành bản ký tay trên trang hội nghị hoặc cấu hình khóa trước."
+            ),
+            field="seal",
+        )
 
 
 def _check_person(user, cert) -> None:
@@ -98,7 +124,7 @@ def _base(doc: Signable) -> tuple[bytes, int]:
     latest = doc.latest()
     if latest is not None:
         return latest.content(), latest.version
-    return service.render(doc.kind, doc.obj, "pdf").content, 0
+    return render_pdf(doc.kind, doc.obj), 0
 
 
 def _block_in_pdf(pdf: bytes, block) -> placement.Block:
@@ -178,8 +204,8 @@ def sign_document(*, kind: str, obj, by, signer, method: str = Method.PKCS12) ->
         raise ValidationFailed(_("Chưa có ảnh chữ ký của người ký."), field="signature_image")
     if doc.is_draft_notice:
         with transaction.atomic():
-            conferences.issue_notice(conference=doc.conference, by=by)
-            obj = service.load(kind, obj.pk)
+            conferences.sign_notice(conference=doc.conference, by=by)
+            obj = load(kind, obj.pk)
             doc = signable(kind, obj, by)
             return _sign_and_store(doc, by, signer, method, image)
     return _sign_and_store(doc, by, signer, method, image)
@@ -211,6 +237,14 @@ def _sign_and_store(doc, by, signer, method, image) -> SignedDocument:
         )
 
 
+def _awaits_seal(obj) -> bool:
+    """Tell whether `obj` is a notice the chair signed, to be issued by the seal."""
+    return (
+        isinstance(obj, ConclusionNotice)
+        and ConclusionNotice.objects.filter(pk=obj.pk, status=NoticeStatus.SIGNED).exists()
+    )
+
+
 def check_can_seal(user, kind: str, obj, *, attachment: bool = False) -> Signable:
     """Return the document if `user` may apply the agency's seal now, or refuse."""
     doc = signable(kind, obj)
@@ -220,6 +254,11 @@ def check_can_seal(user, kind: str, obj, *, attachment: bool = False) -> Signabl
         doc.agency,
         _("Chỉ văn thư (phòng Hành chính - Tổ chức) được ký số của cơ quan."),
     )
+    if attachment and isinstance(doc.obj, ConclusionNotice):
+        raise InvalidTransition(
+            _("Thông báo kết luận là văn bản chính; không ký số như văn bản kèm theo."),
+            field="attachment",
+        )
     latest = doc.latest()
     if latest is not None and latest.stage == Stage.SEALED:
         raise InvalidTransition(_("Văn bản đã được ký số của cơ quan."), field="kind")
@@ -236,18 +275,28 @@ def check_can_seal(user, kind: str, obj, *, attachment: bool = False) -> Signabl
 
 
 def seal_document(
-    *, kind: str, obj, by, signer, attachment: bool = False, method: str = Method.PKCS11
+    *, kind: str, obj, by, attachment: bool = False, signer=None, method: str = Method.PKCS11
 ) -> SignedDocument:
     """Apply the agency's digital signature (the seal) after the person's signature.
 
-    For the main document the seal image overlaps the left third of the last signer's image;
-    for an attachment (`attachment=True`) the agency signs without an image, with a text block
-    at the top right of the first page: the number and symbol and the signing time.
+    The key is the document's agency's own (`keys.seal_signer`), opened only once the actor
+    may seal; `signer` is for scripts that hold a key themselves. For the main document the
+    seal image overlaps the left third of the last signer's image; for an attachment
+    (`attachment=True`) the agency signs without an image, with a text block at the top right
+    of the first page: the number and symbol and the signing time.
     """
     doc = check_can_seal(by, kind, obj, attachment=attachment)
+    if signer is None:
+        with keys.seal_signer(doc.agency) as (opened, opened_method):
+            return _seal(doc, by, opened, opened_method, attachment)
+    return _seal(doc, by, signer, method, attachment)
+
+
+def _seal(doc: Signable, by, signer, method, attachment: bool) -> SignedDocument:
+    kind, obj = doc.kind, doc.obj
     pdf, base_version = _base(doc)
     if attachment:
-        number = service.build(kind, obj).header.number_symbol
+        number = build(kind, obj).header.number_symbol
         _segments, size = placement.page_segments(pdf, 0)
         signed = pades.sign(
             pdf,
@@ -280,7 +329,7 @@ def seal_document(
             location=doc.agency.locality,
         )
     with transaction.atomic():
-        return _store(
+        stored = _store(
             doc,
             signed,
             base_version=base_version,
@@ -291,6 +340,9 @@ def seal_document(
             verb=Verb.DOCUMENT_SEALED,
             attachment=attachment,
         )
+        if _awaits_seal(doc.obj):
+            conferences.release_notice(notice=doc.obj, by=by)  # signed AND sealed: issued
+        return stored
 
 
 def prepare_external(*, kind: str, obj, by) -> ExternalRequest:
@@ -345,7 +397,7 @@ def accept_external(*, request: ExternalRequest, content: bytes, by) -> SignedDo
         raise PermissionRefused(_("Chỉ người được chuẩn bị văn bản mới tải lên bản đã ký."))
     if request.accepted_id is not None:
         raise InvalidTransition(_("Bản ký này đã được nhận."), field="file")
-    obj = service.load(request.kind, request.object_id)
+    obj = load(request.kind, request.object_id)
     doc = check_can_sign(by, request.kind, obj)
     status = pades.check_external(request.content(), content, request.field_name)
     _check_person(by, status.signing_cert)
@@ -362,3 +414,74 @@ def accept_external(*, request: ExternalRequest, content: bytes, by) -> SignedDo
         )
         ExternalRequest.objects.filter(pk=request.pk, accepted__isnull=True).update(accepted=signed)
     return signed
+
+
+def _image(data: bytes, check) -> str:
+    """Check an uploaded PNG as the admin does; return its SHA-256."""
+    try:
+        check(data)
+    except DjangoValidationError as exc:
+        raise ValidationFailed(exc.messages[0], field="image") from exc
+    return hashlib.sha256(data).hexdigest()
+
+
+def set_signature_image(*, user, image: bytes, by) -> SignerProfile:
+    """Upload one's own handwritten signature (blue PNG, transparent background)."""
+    require(
+        "signing.change_signature_image",
+        by,
+        user,
+        _("Mỗi người chỉ tải ảnh chữ ký của chính mình."),
+    )
+    membership = user.memberships.filter(is_active=True).select_related("agency").first()
+    if membership is None:
+        raise PermissionRefused(_("Bạn không thuộc cơ quan nào."))
+    digest = _image(image, images.check_signature_image)
+    with transaction.atomic():
+        profile, _created = SignerProfile.objects.select_for_update().get_or_create(user=user)
+        before = {"image": profile.signature_image.name or ""}
+        profile.signature_image.save(
+            f"chu-ky-{user.pk}-{digest[:12]}.png", ContentFile(image), False
+        )
+        profile.save(update_fields=["signature_image"])
+        record(
+            Verb.SIGNATURE_IMAGE_SET,
+            profile,
+            by=by,
+            agency=membership.agency,
+            before=before,
+            after={"image": profile.signature_image.name, "sha256": digest},
+        )
+    return profile
+
+
+def set_seal_image(*, agency, image: bytes, diameter_mm, by) -> AgencySeal:
+    """Upload the agency's seal (red PNG, transparent background) and its real diameter."""
+    require(
+        "signing.change_seal",
+        by,
+        agency,
+        _("Chỉ quản trị của cơ quan được tải ảnh con dấu."),
+    )
+    try:
+        diameter = Decimal(str(diameter_mm)).quantize(Decimal("0.1"))
+    except (InvalidOperation, ValueError) as exc:
+        raise ValidationFailed(_("Đường kính không hợp lệ."), field="diameter_mm") from exc
+    if not Decimal(20) <= diameter <= Decimal(60):
+        raise ValidationFailed(_("Đường kính con dấu thật từ 20 đến 60 mm."), field="diameter_mm")
+    digest = _image(image, images.check_seal_image)
+    with transaction.atomic():
+        seal = AgencySeal.objects.select_for_update().filter(agency=agency).first()
+        before = {"image": seal.image.name, "diameter_mm": seal.diameter_mm} if seal else {}
+        seal = seal or AgencySeal(agency=agency)
+        seal.diameter_mm = diameter
+        seal.image.save(f"dau-{agency.code}-{digest[:12]}.png", ContentFile(image), False)
+        seal.save()
+        record(
+            Verb.SEAL_IMAGE_SET,
+            seal,
+            by=by,
+            before=before,
+            after={"image": seal.image.name, "diameter_mm": diameter, "sha256": digest},
+        )
+    return seal

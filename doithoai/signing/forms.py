@@ -42,3 +42,23 @@ class SealForm(forms.Form):
         label=_("Văn bản kèm theo (ký số không hình ảnh, thông tin góc trên bên phải)"),
         required=False,
     )
+
+
+MAX_IMAGE_BYTES = 2 * 1024 * 1024
+
+
+class ImageForm(forms.Form):
+    """A PNG with a transparent background (checked by the action as in the admin)."""
+
+    image = forms.FileField(label=_("Ảnh PNG nền trong suốt"))
+
+    def clean_image(self):
+        return _read(self.cleaned_data["image"], MAX_IMAGE_BYTES, _("Ảnh quá lớn (tối đa 2 MB)."))
+
+
+class SealImageForm(ImageForm):
+    """The agency's seal image and the seal's real diameter."""
+
+    diameter_mm = forms.DecimalField(
+        label=_("Đường kính thật của con dấu (mm)"), max_digits=4, decimal_places=1, initial=36
+    )

@@ -1,6 +1,7 @@
 """Signature and seal images, the certificate that identifies a signer, signed documents."""
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +73,76 @@ class AgencySeal(models.Model):
                 name="seal_diameter_sensible",
             )
         ]
+
+    def __str__(self):
+        return str(self.agency)
+
+
+# The PIN or password is never stored: the configuration names the secret that holds it.
+SECRET_NAME = RegexValidator(
+    r"^DOITHOAI_SEAL_[A-Z0-9_]{1,50}$",
+    _("Tên biến bí mật phải viết hoa, bắt đầu bằng DOITHOAI_SEAL_ (ví dụ DOITHOAI_SEAL_PIN_VP)."),
+)
+
+
+class KeyStore(models.TextChoices):
+    PKCS11 = "pkcs11", _("Thiết bị PKCS#11 (token/HSM)")
+    PKCS12 = "pkcs12", _("Tệp PKCS#12 trên máy chủ")
+
+
+class SealKey(models.Model):
+    """Where an agency's seal key lives (its own token or file), set by the installation.
+
+    Only the installation's operator (a superuser) records it: a module path is a library the
+    server loads. The PIN or password is read from the secret named here (an environment
+    variable, or a file of that name in `DOITHOAI_SECRETS_DIR`), never from the database.
+    An agency without one seals with the installation's key (`DOITHOAI_SEAL_*`).
+    """
+
+    agency = models.OneToOneField(Agency, on_delete=models.CASCADE, related_name="seal_key")
+    store = models.CharField(
+        _("nơi giữ khóa"), max_length=10, choices=KeyStore.choices, default=KeyStore.PKCS11
+    )
+    pkcs11_module = models.CharField(
+        _("thư viện PKCS#11"),
+        max_length=300,
+        blank=True,
+        help_text=_("Một trong các thư viện máy chủ cho phép (DOITHOAI_PKCS11_MODULES)."),
+    )
+    slot = models.PositiveIntegerField(_("khe (slot)"), null=True, blank=True)
+    token_label = models.CharField(_("nhãn token"), max_length=100, blank=True)
+    key_label = models.CharField(_("nhãn khóa"), max_length=100, blank=True)
+    cert_file = models.CharField(
+        _("tệp chứng thư (PEM)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Chỉ khi chứng thư không nằm trên token."),
+    )
+    pkcs12_file = models.CharField(
+        _("tệp PKCS#12"),
+        max_length=300,
+        blank=True,
+        help_text=_("Đường dẫn trong thư mục khóa của máy chủ (DOITHOAI_SEAL_KEYS_DIR)."),
+    )
+    secret_name = models.CharField(
+        _("tên biến bí mật chứa PIN/mật khẩu"), max_length=64, validators=[SECRET_NAME]
+    )
+    certificate_attribute = models.CharField(
+        _("thuộc tính chứng thư của cơ quan"),
+        max_length=10,
+        choices=CertificateAttribute.choices,
+        default=CertificateAttribute.COMMON_NAME,
+    )
+    certificate_value = models.CharField(
+        _("giá trị"),
+        max_length=200,
+        blank=True,
+        help_text=_("Nếu có: khóa chỉ được dùng khi chứng thư mang giá trị này (tên cơ quan)."),
+    )
+
+    class Meta:
+        verbose_name = _("khóa ký số của cơ quan")
+        verbose_name_plural = _("khóa ký số của cơ quan")
 
     def __str__(self):
         return str(self.agency)

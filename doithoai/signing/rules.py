@@ -8,7 +8,7 @@ import rules
 
 from doithoai.organizations.access import has_role
 from doithoai.organizations.models import Role
-from doithoai.organizations.rules import is_member, is_secretariat
+from doithoai.organizations.rules import is_agency_admin, is_member, is_secretariat
 
 # What each authority form (Decree 30) requires of the person who signs.
 AUTHORITY_ROLES = {
@@ -47,5 +47,16 @@ def signable_member(user, signable) -> bool:
 
 rules.add_perm("signing.sign_document", signable_member & is_named_signer & holds_authority)
 rules.add_perm("signing.seal_document", is_secretariat)
+
+
+@rules.predicate
+def is_self(user, person) -> bool:
+    """The object is the user (a person's own signature image)."""
+    return person is not None and getattr(person, "pk", None) == user.pk
+
+
+# A person uploads only their own signature; the agency's administrator its seal image.
+rules.add_perm("signing.change_signature_image", rules.is_authenticated & is_self)
+rules.add_perm("signing.change_seal", is_agency_admin)
 # Anyone signed in may check a PDF's signatures (the file is theirs; nothing is stored).
 rules.add_perm("signing.verify_pdf", rules.is_authenticated)

@@ -8,11 +8,17 @@ from doithoai.conferences.models import ConclusionNotice, Conference, NoticeStat
 from doithoai.core.errors import ValidationFailed
 from doithoai.documents import service
 from doithoai.documents.decree30 import Signature
+from doithoai.documents.views import URL_KINDS
+from doithoai.reports.models import ReportText
 
 from .models import SignedDocument
 
-# Documents built from one record (the periodic report is built from a period, not a record).
-KINDS = ("plan", "invitation", "compilation", "minutes", "notice")
+# Documents built from one record; the periodic report's record is its frozen `ReportText`
+# (one per agency and period, frozen when the report is submitted).
+KINDS = ("plan", "invitation", "compilation", "minutes", "notice", "report")
+# The slugs of the signing pages (those of `/van-ban/`, and the report's).
+SLUG_KINDS = {**URL_KINDS, "bao-cao": "report"}
+KIND_SLUGS = {kind: slug for slug, kind in SLUG_KINDS.items()}
 AUTHORITY_PREFIXES = ("KT.", "TM.", "TL.", "TUQ.", "Q.")
 
 
@@ -74,13 +80,44 @@ def check_kind(kind: str) -> None:
 def load(kind: str, pk):
     """Return the record the document of `kind` is built from."""
     check_kind(kind)
+    if kind == "report":
+        return ReportText.objects.select_related("agency").get(pk=pk)
     return service.load(kind, pk)
+
+
+def _source(kind: str, obj) -> tuple[object, dict]:
+    """Return what `documents.service` builds the document from (a report: agency and period)."""
+    if kind == "report":
+        return obj.agency, {"year": obj.year, "half": obj.period or None}
+    return obj, {}
+
+
+def check(user, kind: str, obj) -> None:
+    """Refuse unless `user` may read the document (as its download does)."""
+    source, extra = _source(kind, obj)
+    service.check(user, kind, source)
+
+
+def build(kind: str, obj):
+    """Build the document (DOCX model) of `kind` for the record `obj`."""
+    source, extra = _source(kind, obj)
+    return service.build(kind, source, **extra)
+
+
+def render_pdf(kind: str, obj) -> bytes:
+    """Render the document to PDF (the base of its first signature)."""
+    source, extra = _source(kind, obj)
+    return service.render(kind, source, "pdf", **extra).content
 
 
 def signable(kind: str, obj, user=None) -> Signable:
     """Build the document (DOCX only) to read its signature blocks; pick the one naming `user`."""
     check_kind(kind)
-    blocks = [b for b in service.build(kind, obj).signatures if b.user is not None and b.name]
+    if kind == "report" and not obj.is_frozen:
+        raise ValidationFailed(
+            _("Báo cáo chưa gửi: chỉ ký số báo cáo đã gửi (nội dung đã chốt)."), field="kind"
+        )
+    blocks = [b for b in build(kind, obj).signatures if b.user is not None and b.name]
     block = None
     if user is not None:
         block = next((b for b in blocks if b.user.pk == user.pk), None)

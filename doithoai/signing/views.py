@@ -9,24 +9,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doithoai.core.errors import ActionError, PermissionRefused
-from doithoai.documents import service
-from doithoai.documents.views import URL_KINDS
 
-from . import actions, keys, pades, verification
+from . import actions, originals, pades, verification
 from .forms import PdfUploadForm, Pkcs12SignForm, SealForm
 from .models import ExternalRequest, Method, SignedDocument
-from .signable import KINDS, signable
+from .signable import KIND_SLUGS, KINDS, SLUG_KINDS, check, load, signable
 
-SLUGS = {kind: slug for slug, kind in URL_KINDS.items() if kind in KINDS}
+SLUGS = KIND_SLUGS
 
 
 def _load(request, slug, pk):
-    kind = URL_KINDS.get(slug)
+    kind = SLUG_KINDS.get(slug)
     if kind not in KINDS:
         raise Http404
     try:
-        obj = service.load(kind, pk)
-        service.check(request.user, kind, obj)
+        obj = load(kind, pk)
+        check(request.user, kind, obj)
     except ObjectDoesNotExist as exc:
         raise Http404 from exc
     except PermissionRefused as exc:
@@ -76,6 +74,7 @@ def document(request, slug, pk):
             "upload_form": PdfUploadForm(),
             "seal_form": SealForm(),
             "pending": pending,
+            "latest": originals.latest(kind, obj),
         },
     )
 
@@ -145,20 +144,12 @@ def upload(request, pk):
 @require_POST
 @login_required
 def seal(request, slug, pk):
-    """Apply the agency's seal with the installation's token (the secretariat)."""
+    """Apply the agency's seal with its key (the secretariat)."""
     kind, obj = _load(request, slug, pk)
     form = SealForm(request.POST)
     attachment = form.is_valid() and form.cleaned_data["attachment"]
     try:
-        with keys.seal_signer() as (signer, method):
-            signed = actions.seal_document(
-                kind=kind,
-                obj=obj,
-                by=request.user,
-                signer=signer,
-                method=method,
-                attachment=attachment,
-            )
+        signed = actions.seal_document(kind=kind, obj=obj, by=request.user, attachment=attachment)
     except ActionError as exc:
         messages.error(request, exc.message)
     else:

@@ -13,6 +13,8 @@ from .notice import (
     draft_notice,
     issue_notice,
     publish_notice,
+    release_notice,
+    sign_notice,
 )
 from .plans import (
     allowed_months,
@@ -69,6 +71,8 @@ __all__ = [
     "document_symbol",
     "draft_notice",
     "issue_notice",
+    "release_notice",
+    "sign_notice",
     "issue_plan",
     "open_conference",
     "plan_conference",

@@ -59,6 +59,10 @@ def draft_notice(*, conference: Conference, text: str, by) -> ConclusionNotice:
     notice = ConclusionNotice.objects.filter(conference=conference).first()
     if notice is not None and notice.status == NoticeStatus.ISSUED:
         raise InvalidTransition(_("Thông báo kết luận đã ban hành."), field="notice")
+    if notice is not None and notice.status == NoticeStatus.SIGNED:
+        raise InvalidTransition(
+            _("Thông báo kết luận đã được ký số; không sửa nội dung đã ký."), field="notice"
+        )
     if notice is None:
         notice = ConclusionNotice(agency=conference.agency, conference=conference, drafted_by=by)
     notice.text = text
@@ -68,22 +72,8 @@ def draft_notice(*, conference: Conference, text: str, by) -> ConclusionNotice:
     return notice
 
 
-@transaction.atomic
-def issue_notice(
-    *,
-    conference: Conference,
-    by,
-    issued_on: datetime.date | None = None,
-    signer_authority: str | None = None,
-) -> ConclusionNotice:
-    """Approve and issue the conclusion notice; the units' resolution clocks start on its date
-    (the follow-up app starts them on the event "notice_issued")."""
-    conference = _lock(conference)
-    require("conferences.issue_notice", by, conference)
-    require_state(conference, CLOSED)
-    notice = ConclusionNotice.objects.select_for_update().filter(conference=conference).first()
-    if notice is None:
-        raise InvalidTransition(_("Chưa có dự thảo thông báo kết luận."), field="notice")
+def _number(notice, conference, by, issued_on, signer_authority) -> None:
+    """Give the draft its number and date and record who signs it (not saved here)."""
     issued_on = issued_on or today()
     if issued_on < conference.held_date:
         raise ValidationFailed(
@@ -102,10 +92,15 @@ def issue_notice(
     notice.issued_on = issued_on
     notice.signer = by
     notice.signer_authority = signer_authority
+
+
+def _issue(notice, conference, by) -> ConclusionNotice:
+    """Mark the numbered notice issued: the conference concluded, the units' clocks started."""
     notice.status = NoticeStatus.ISSUED
     notice.save()
     move(conference, ConferenceStatus.CONCLUDED, CONFERENCE_TRANSITIONS)
     conference.save()
+    issued_on = notice.issued_on
     deadlines.complete_deadlines(subject=conference, kind="notice", by=by, on=issued_on)
     started = events.publish(
         "notice_issued", agency=conference.agency, by=by, notice=notice, conference=conference
@@ -123,9 +118,99 @@ def issue_notice(
         notice,
         by=by,
         conference=conference,
-        after={"symbol": notice.symbol, "issued_on": issued_on, "assignments": sum(started)},
+        after={
+            "symbol": notice.symbol,
+            "issued_on": issued_on,
+            "signer": notice.signer_id,
+            "assignments": sum(started),
+        },
     )
     return notice
+
+
+def _draft_of(conference) -> ConclusionNotice:
+    notice = ConclusionNotice.objects.select_for_update().filter(conference=conference).first()
+    if notice is None:
+        raise InvalidTransition(_("Chưa có dự thảo thông báo kết luận."), field="notice")
+    if notice.status == NoticeStatus.SIGNED:
+        raise InvalidTransition(
+            _("Thông báo kết luận đã được ký số; văn thư ký số của cơ quan để ban hành."),
+            field="notice",
+        )
+    if notice.status != NoticeStatus.DRAFT:
+        raise InvalidTransition(_("Thông báo kết luận đã ban hành."), field="notice")
+    return notice
+
+
+@transaction.atomic
+def issue_notice(
+    *,
+    conference: Conference,
+    by,
+    issued_on: datetime.date | None = None,
+    signer_authority: str | None = None,
+) -> ConclusionNotice:
+    """Approve and issue the conclusion notice (signed on paper); the units' resolution clocks
+    start on its date (the follow-up app starts them on the event "notice_issued")."""
+    conference = _lock(conference)
+    require("conferences.issue_notice", by, conference)
+    require_state(conference, CLOSED)
+    notice = _draft_of(conference)
+    _number(notice, conference, by, issued_on, signer_authority)
+    return _issue(notice, conference, by)
+
+
+@transaction.atomic
+def sign_notice(
+    *,
+    conference: Conference,
+    by,
+    issued_on: datetime.date | None = None,
+    signer_authority: str | None = None,
+) -> ConclusionNotice:
+    """Number the draft the chair signs digitally; it is issued when the secretariat seals it.
+
+    The signed PDF must show the number and date it is issued under, so they are given at the
+    chair's signature; the text is frozen from then on. Called by the signing app.
+    """
+    conference = _lock(conference)
+    require("conferences.issue_notice", by, conference)
+    require_state(conference, CLOSED)
+    notice = _draft_of(conference)
+    _number(notice, conference, by, issued_on, signer_authority)
+    notice.status = NoticeStatus.SIGNED
+    notice.save()
+    record(
+        Verb.NOTICE_SIGNED,
+        notice,
+        by=by,
+        conference=conference,
+        before={"status": NoticeStatus.DRAFT},
+        after={
+            "status": NoticeStatus.SIGNED,
+            "symbol": notice.symbol,
+            "issued_on": notice.issued_on,
+        },
+    )
+    return notice
+
+
+@transaction.atomic
+def release_notice(*, notice: ConclusionNotice, by) -> ConclusionNotice:
+    """Issue the notice the chair signed, as the secretariat applies the agency's seal.
+
+    Called by the signing app in the transaction that stores the sealed PDF.
+    """
+    conference = _lock(notice.conference)
+    notice = ConclusionNotice.objects.select_for_update().get(pk=notice.pk)
+    require("conferences.release_notice", by, conference)
+    require_state(conference, CLOSED)
+    if notice.status != NoticeStatus.SIGNED:
+        raise InvalidTransition(
+            _("Chỉ thông báo kết luận đã được người ký ký số mới được ban hành khi đóng dấu."),
+            field="notice",
+        )
+    return _issue(notice, conference, by)
 
 
 @transaction.atomic

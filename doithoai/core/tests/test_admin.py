@@ -9,12 +9,14 @@ from doithoai.core.admin import ReadOnlyAdmin
 from doithoai.demo.story import load_demo
 
 # Configuration, not records: the official calendar, the agency's limits, and the signature and
-# seal images with the certificate attribute site staff record per person (issue 16).
+# seal images with the certificate attribute site staff record per person, and where each
+# agency's seal key lives (superusers only; issue 16).
 EDITABLE = {
     "workdays.officialscheduleentry",
     "deadlines.deadlinerules",
     "signing.signerprofile",
     "signing.agencyseal",
+    "signing.sealkey",
 }
 
 

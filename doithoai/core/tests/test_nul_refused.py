@@ -48,3 +48,21 @@ def test_a_nul_deep_in_a_json_body_is_named_and_numbers_do_not_trip_the_search(c
     response = client.post("/api/v1/petitions/", json.dumps(body), content_type="application/json")
     assert response.status_code == 400
     assert response.json()["field"] == "items.1.title"
+
+
+def test_api_refuses_nul_in_a_multipart_field_with_a_structured_400(client, cast, seed_day):
+    """A multipart API body with a NUL in a text field: 400 naming it (it was a 500)."""
+    _token, secret = create_token(
+        by=cast.staff, name="t", expires_on=SEED_DAY.date().replace(year=2019)
+    )
+    response = client.post(
+        "/api/v1/petitions/with-attachments",
+        {"title": "Góp ý\x00", "content": "Nội dung", "privacy": "public"},
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "code": "validation_error",
+        "message": response.json()["message"],
+        "field": "title",
+    }

@@ -27,6 +27,11 @@ SOFTHSM_MODULE = "/usr/lib/softhsm/libsofthsm2.so"
 TOKEN_LABEL = "doithoai-seal"
 KEY_LABEL = "con-dau"
 PIN = "123456"
+# The second agency's own token (Sở Nội vụ).
+OTHER_TOKEN = "snv-seal"
+OTHER_KEY = "con-dau-snv"
+OTHER_PIN = "246810"
+OTHER_SEAL_CN = "Sở Nội vụ tỉnh Hà Giang"
 
 NAMES = {
     "head": "Nguyễn Minh Tuấn",
@@ -85,9 +90,11 @@ def pki(tmp_path_factory):
         "head": ca.pkcs12("Nguyễn Minh Tuấn", "CCCD:001000000001"),
         "deputy": ca.pkcs12("La Tiên Sang", "CCCD:001000000002"),
         "impostor": ca.pkcs12("La Tiên Sang", "CCCD:009999999999"),
+        "other_head": ca.pkcs12("Trần Quốc Hùng", "CCCD:002000000001"),
     }
     rogue = TestCA("CA không được tin cậy").pkcs12("La Tiên Sang", "CCCD:001000000002")
     seal_key, seal_cert = ca.issue("Văn phòng UBND tỉnh Hà Giang")
+    other_seal_key, other_seal_cert = ca.issue(OTHER_SEAL_CN)
     return {
         "ca": ca,
         "roots": str(roots),
@@ -95,13 +102,50 @@ def pki(tmp_path_factory):
         "rogue": rogue,
         "seal_key": seal_key,
         "seal_cert": seal_cert,
+        "other_seal_key": other_seal_key,
+        "other_seal_cert": other_seal_cert,
+        "other_seal_p12": ca.bundle(other_seal_key, other_seal_cert),
         "folder": folder,
     }
 
 
+def _softhsm(*args) -> None:
+    subprocess.run(["softhsm2-util", *args], check=True, capture_output=True, timeout=60)
+
+
+def _import(folder, label, pin, key_label, key_pem, cert, key_id="01"):
+    """Put a key and its certificate on an initialised SoftHSM2 token (as on a USB token)."""
+    key_file = folder / f"{label}.pem"
+    key_file.write_bytes(key_pem)
+    _softhsm(
+        "--import", str(key_file), "--token", label, "--label", key_label, "--id", key_id,
+        "--pin", pin,
+    )  # fmt: skip
+    key_file.unlink()
+    import pkcs11
+    from cryptography.hazmat.primitives import serialization
+    from pkcs11 import Attribute, CertificateType, ObjectClass
+
+    token = pkcs11.lib(SOFTHSM_MODULE).get_token(token_label=label)
+    with token.open(rw=True, user_pin=pin) as session:
+        session.create_object(
+            {
+                Attribute.CLASS: ObjectClass.CERTIFICATE,
+                Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
+                Attribute.TOKEN: True,
+                Attribute.LABEL: key_label,
+                Attribute.ID: bytes.fromhex(key_id),
+                Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER),
+                Attribute.SUBJECT: cert.subject.public_bytes(),
+                Attribute.ISSUER: cert.issuer.public_bytes(),
+            }
+        )
+
+
 @pytest.fixture(scope="session")
 def softhsm(pki):
-    """A SoftHSM2 token holding the seal key and certificate (labels TOKEN_LABEL, KEY_LABEL)."""
+    """Two SoftHSM2 tokens: the installation's seal key (TOKEN_LABEL, KEY_LABEL) and a second
+    agency's own (OTHER_TOKEN, OTHER_KEY, OTHER_PIN), each with its certificate."""
     if not os.path.exists(SOFTHSM_MODULE) or shutil.which("softhsm2-util") is None:
         pytest.fail("SoftHSM2 is not installed: run `make system-deps` (Debian softhsm2).")
     folder = pki["folder"] / "softhsm"
@@ -109,45 +153,19 @@ def softhsm(pki):
     config = folder / "softhsm2.conf"
     config.write_text(f"directories.tokendir = {folder / 'tokens'}\nobjectstore.backend = file\n")
     os.environ["SOFTHSM2_CONF"] = str(config)
-    run = lambda *args: subprocess.run(  # noqa: E731
-        ["softhsm2-util", *args], check=True, capture_output=True, timeout=60
+    ca = pki["ca"]
+    # Both tokens exist before the library is first loaded: it lists tokens once.
+    for label, pin in ((TOKEN_LABEL, PIN), (OTHER_TOKEN, OTHER_PIN)):
+        _softhsm("--init-token", "--free", "--label", label, "--pin", pin, "--so-pin", "654321")
+    _import(folder, TOKEN_LABEL, PIN, KEY_LABEL, ca.key_pem(pki["seal_key"]), pki["seal_cert"])
+    _import(
+        folder,
+        OTHER_TOKEN,
+        OTHER_PIN,
+        OTHER_KEY,
+        ca.key_pem(pki["other_seal_key"]),
+        pki["other_seal_cert"],
     )
-    run("--init-token", "--free", "--label", TOKEN_LABEL, "--pin", PIN, "--so-pin", "654321")
-    key_file = folder / "seal-key.pem"
-    key_file.write_bytes(pki["ca"].key_pem(pki["seal_key"]))
-    run(
-        "--import",
-        str(key_file),
-        "--token",
-        TOKEN_LABEL,
-        "--label",
-        KEY_LABEL,
-        "--id",
-        "01",
-        "--pin",
-        PIN,
-    )
-    key_file.unlink()
-    # The certificate goes on the token beside the key, as on a real USB token.
-    import pkcs11
-    from cryptography.hazmat.primitives import serialization
-    from pkcs11 import Attribute, CertificateType, ObjectClass
-
-    lib = pkcs11.lib(SOFTHSM_MODULE)
-    token = lib.get_token(token_label=TOKEN_LABEL)
-    with token.open(rw=True, user_pin=PIN) as session:
-        session.create_object(
-            {
-                Attribute.CLASS: ObjectClass.CERTIFICATE,
-                Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
-                Attribute.TOKEN: True,
-                Attribute.LABEL: KEY_LABEL,
-                Attribute.ID: b"\x01",
-                Attribute.VALUE: pki["seal_cert"].public_bytes(serialization.Encoding.DER),
-                Attribute.SUBJECT: pki["seal_cert"].subject.public_bytes(),
-                Attribute.ISSUER: pki["seal_cert"].issuer.public_bytes(),
-            }
-        )
     return {"module": SOFTHSM_MODULE, "token": TOKEN_LABEL, "key": KEY_LABEL, "pin": PIN}
 
 

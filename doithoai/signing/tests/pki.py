@@ -129,14 +129,18 @@ class TestCA:
     def pkcs12(self, cn: str, uid: str = "", password: str = PASSWORD):
         """Return (PKCS#12 bytes, certificate) for a new signer."""
         key, cert = self.issue(cn, uid)
-        data = pkcs12.serialize_key_and_certificates(
+        return self.bundle(key, cert, password), cert
+
+    def bundle(self, key, cert, password: str = PASSWORD) -> bytes:
+        """Return an issued key and its certificate as PKCS#12 bytes."""
+        cn = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value
+        return pkcs12.serialize_key_and_certificates(
             cn.encode(),
             key,
             cert,
             [self.cert],
             serialization.BestAvailableEncryption(password.encode()),
         )
-        return data, cert
 
 
 def signature_png(size=(600, 240), colour=(20, 40, 200, 255)) -> bytes:

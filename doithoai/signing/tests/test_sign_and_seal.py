@@ -5,7 +5,7 @@ import pytest
 from doithoai.audit.models import Verb
 from doithoai.conferences import actions as conf
 from doithoai.core.errors import InvalidTransition, PermissionRefused, ValidationFailed
-from doithoai.signing import placement, verification
+from doithoai.signing import verification
 from doithoai.signing.models import ImmutableError, Method, SignedDocument, Stage
 
 from .helpers import audit_after, seal, sha, sign_as
@@ -129,31 +129,3 @@ def test_a_stored_signature_never_changes(plan, pki):
     seal(cast.secretariat, "plan", plan)
     with pytest.raises(InvalidTransition):
         sign_as(pki, cast.deputy, "plan", plan)
-
-
-def test_signing_a_draft_notice_issues_it(signing_world, pki):
-    from doithoai.conferences.models import ConferenceStatus, NoticeStatus
-    from doithoai.documents import service
-    from doithoai.testing.factories import conference_in
-
-    cast = signing_world
-    conference = conference_in(cast, ConferenceStatus.CLOSED)
-    notice = conf.draft_notice(
-        conference=conference, text="Kết luận hội nghị.", by=cast.secretariat
-    )
-    with pytest.raises(PermissionRefused):  # the secretariat drafts; the chair signs
-        sign_as(pki, cast.secretariat, "notice", notice, who="head")
-    signed = sign_as(pki, cast.head, "notice", notice, who="head")
-    notice.refresh_from_db()
-    conference.refresh_from_db()
-    assert notice.status == NoticeStatus.ISSUED and notice.signer == cast.head
-    assert conference.status == ConferenceStatus.CONCLUDED
-    assert audit_after(Verb.NOTICE_ISSUED)["symbol"] == notice.symbol
-    # The signed PDF shows the number it was issued under.
-    text = "".join(
-        s.text for page in placement.pages(signed.content()) for s in placement.segments(page)
-    )
-    assert placement.fold(f"Số: {notice.symbol}") in text
-    assert service.load("notice", notice.pk).status == NoticeStatus.ISSUED
-    sealed = seal(cast.secretariat, "notice", notice)
-    assert [r.placement for r in verification.verify(sealed.content())] == ["signature", "seal"]

@@ -8,7 +8,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.core.management.base import BaseCommand, CommandError
 
 from doithoai.core.errors import ActionError
-from doithoai.signing import actions, keys, pades
+from doithoai.signing import actions, pades
 from doithoai.signing.models import Method
 from doithoai.signing.signable import KINDS, load, signable
 
@@ -18,7 +18,7 @@ class Command(BaseCommand):
         "Sign the document KIND ID (plan, invitation, compilation, minutes: conference id, "
         "notice) with the key in a PKCS#12 file (password in DOITHOAI_SIGN_PASSWORD), as the "
         "person its signature block names (or --user), and write the signed PDF. With --seal, "
-        "apply the agency's seal with the configured token instead, as the secretariat member "
+        "apply the agency's seal with its configured key instead, as the secretariat member "
         "--user (--attachment: the top-right text block of an attachment)."
     )
 
@@ -39,15 +39,7 @@ class Command(BaseCommand):
         by = self._user(kind, obj, user)
         try:
             if seal or attachment:
-                with keys.seal_signer() as (signer, method):
-                    signed = actions.seal_document(
-                        kind=kind,
-                        obj=obj,
-                        by=by,
-                        signer=signer,
-                        method=method,
-                        attachment=attachment,
-                    )
+                signed = actions.seal_document(kind=kind, obj=obj, by=by, attachment=attachment)
             else:
                 if not pkcs12:
                     raise CommandError("--pkcs12 FILE is required to sign as a person.")
