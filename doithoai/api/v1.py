@@ -2,7 +2,16 @@
 
 from ninja import NinjaAPI
 
-from . import assignments, conferences, directory, misc, operations, petitions, records
+from . import (
+    assignments,
+    conferences,
+    directory,
+    extensions,
+    misc,
+    operations,
+    petitions,
+    records,
+)
 from .auth import RateLimit, SiteSessionAuth, TokenAuth
 from .docs import OfflineSwagger
 from .errors import JsonParser, install_handlers
@@ -47,6 +56,7 @@ api.add_router("/", misc.router)
 api.add_router("/", directory.router)
 api.add_router("/", operations.router)
 api.add_router("/", records.router)
+api.add_router("/", extensions.router)
 
 
 def _omit_unset_fields(api) -> None:

@@ -30,9 +30,17 @@ def test_export_command_check(capsys):
 
 
 def _body_model(name: str):
-    from doithoai.api import conferences, directory, operations, petitions, records, schemas
+    from doithoai.api import (
+        conferences,
+        directory,
+        extensions,
+        operations,
+        petitions,
+        records,
+        schemas,
+    )
 
-    for module in (schemas, directory, operations, records, conferences, petitions):
+    for module in (schemas, directory, operations, records, conferences, petitions, extensions):
         if hasattr(module, name):
             return getattr(module, name)
     raise AssertionError(f"no schema class named {name}")

@@ -1,4 +1,5 @@
-"""Assignments to units: assign (rule 7), the 15-day limit, the unit's report, urging."""
+"""Assignments to units: assign (rule 7), the unit's report, urging (the 15-day limit is in
+extensions.py)."""
 
 import rules
 from django.db import transaction
@@ -20,7 +21,7 @@ from doithoai.core.actionkit import (
     today,
 )
 from doithoai.core.attachments import check_upload
-from doithoai.core.errors import InvalidTransition, PermissionRefused
+from doithoai.core.errors import PermissionRefused
 from doithoai.deadlines import actions as deadlines
 from doithoai.petitions.models import TRANSITIONS, Petition, Status
 
@@ -119,57 +120,6 @@ def _start_clock_if_notice_issued(assignment: Assignment, by) -> None:
     if deadline is not None:
         assignment.due_date = deadline.due_date
         assignment.save(update_fields=["due_date"])
-
-
-@transaction.atomic
-def request_extension(*, assignment: Assignment, reason: str, by) -> Assignment:
-    """Move an assignment to the 15-working-day limit because verification is needed."""
-    assignment = _lock_assignment(assignment)
-    require("followups.extend_assignment", by, assignment)
-    reason = require_text(reason, "reason", _("lý do cần xác minh, làm rõ"))
-    require_state(assignment, (AssignmentStatus.ASSIGNED, AssignmentStatus.RETURNED))
-    if assignment.needs_verification:
-        raise InvalidTransition(
-            _("Đã áp dụng thời hạn 15 ngày làm việc."), field="needs_verification"
-        )
-    if assignment.due_date is not None and assignment.due_date < today():
-        raise InvalidTransition(_("Đã quá hạn; không gia hạn được."), field="due_date")
-    before = snapshot(assignment, "needs_verification", "due_date")
-    assignment.needs_verification = True
-    assignment.verification_reason = reason
-    if assignment.due_date is not None:
-        from doithoai.deadlines.models import Deadline
-
-        old = Deadline.objects.filter(
-            object_id=assignment.pk, kind="resolution", status="open"
-        ).first()
-        start = old.start_date if old else today()
-        deadlines.cancel_deadlines(subject=assignment, by=by, reason=reason, kind="resolution")
-        deadline = deadlines.open_deadline(
-            kind="resolution",
-            subject=assignment,
-            agency=assignment.agency,
-            start=start,
-            by=by,
-            petition=assignment.petition,
-            conference=assignment.conference,
-            unit=assignment.unit,
-            verification=True,
-        )
-        if deadline is not None:
-            assignment.due_date = deadline.due_date
-    assignment.save()
-    events.publish("extension_applied", agency=assignment.agency, by=by, assignment=assignment)
-    record(
-        Verb.ASSIGNMENT_EXTENDED,
-        assignment,
-        by=by,
-        petition=assignment.petition,
-        before=before,
-        after=snapshot(assignment, "needs_verification", "due_date"),
-        reason=reason,
-    )
-    return assignment
 
 
 @transaction.atomic

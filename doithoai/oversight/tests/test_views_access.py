@@ -17,6 +17,7 @@ GET_ALLOWED = {
     "conferences:create": {"head", "secretariat"},
     "followups:unit": {"leader"},
     "followups:decisions": {"head", "deputy"},
+    "followups:extensions": {"head", "deputy"},
     "followups:assignment": VIEWERS | {"leader"},
     "followups:attachment": VIEWERS | {"leader"},
     "oversight:home": {"inspector"},
