@@ -15,6 +15,8 @@ PAGE_ONLY = {
     "deadlines.recompute_deadline": "Administration: /thoi-han/tinh-lai/ shows what would move "
     "before recomputing with a reason.",
     "deadlines.update_rules": "Administration of the agency's limits (admin page).",
+    "conferences.move_agenda_item": "Internal: moved by the statement, answer, commitment and "
+    "assignment actions, each an API operation of its own.",
     "petitions.return_to_received": "Internal: called by conferences.cancel_conference for "
     "each petition of the cancelled conference.",
     "conferences.correct_minutes": "Not yet offered (issue 10): neither a page nor an API "

@@ -35,6 +35,7 @@ class Verb(models.TextChoices):
     COMPILATION_SENT = "conference.compilation_sent", _("Gửi tổng hợp kiến nghị")
     CONFERENCE_OPENED = "conference.opened", _("Khai mạc hội nghị")
     STATEMENT_RECORDED = "conference.statement", _("Ghi phát biểu")
+    AGENDA_ITEM_MOVED = "agenda.moved", _("Chuyển trạng thái nội dung đối thoại")
     CONFERENCE_CLOSED = "conference.closed", _("Bế mạc hội nghị")
     MINUTES_CORRECTED = "conference.minutes_corrected", _("Đính chính biên bản")
     NOTICE_DRAFTED = "notice.drafted", _("Dự thảo thông báo kết luận")

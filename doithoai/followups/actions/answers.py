@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
+from doithoai.conferences.actions.agenda import move_agenda_item
 from doithoai.conferences.models import AgendaStatus
 from doithoai.core import events
 from doithoai.core.actionkit import (
@@ -63,8 +64,12 @@ def answer_petition(*, petition: Petition, text: str, by, answerer=None) -> Answ
         conference=conference,
     )
     if conference is not None:
-        conference.agenda.filter(petition=petition).update(
-            status=AgendaStatus.SETTLED, answerer=answerer or by
+        move_agenda_item(
+            conference=conference,
+            petition=petition,
+            to=AgendaStatus.SETTLED,
+            answerer=answerer or by,
+            by=by,
         )
     record(
         Verb.ANSWER_GIVEN,
@@ -164,7 +169,7 @@ def commit_answer(
         form=form,
         note=note.strip(),
     )
-    conference.agenda.filter(petition=petition).update(status=AgendaStatus.COMMITTED)
+    move_agenda_item(conference=conference, petition=petition, to=AgendaStatus.COMMITTED, by=by)
     events.publish(
         "commitment_made", agency=petition.agency, by=by, petition=petition, commitment=commitment
     )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
+from doithoai.conferences.actions.agenda import move_agenda_item
 from doithoai.conferences.models import AgendaStatus, ConferenceStatus, NoticeStatus
 from doithoai.conferences.rules import is_effective_chair
 from doithoai.core import events
@@ -78,7 +79,7 @@ def assign_petition(
         verification_reason=verification_reason.strip(),
     )
     if conference is not None:
-        conference.agenda.filter(petition=petition).update(status=AgendaStatus.ASSIGNED)
+        move_agenda_item(conference=conference, petition=petition, to=AgendaStatus.ASSIGNED, by=by)
     _start_clock_if_notice_issued(assignment, by)
     events.publish("assignment_made", agency=assignment.agency, by=by, assignment=assignment)
     record(
