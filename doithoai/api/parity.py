@@ -17,6 +17,8 @@ PAGE_ONLY = {
     "deadlines.update_rules": "Administration of the agency's limits (admin page).",
     "conferences.move_agenda_item": "Internal: moved by the statement, answer, commitment and "
     "assignment actions, each an API operation of its own.",
+    "petitions.advance_petition": "Internal: the follow-up actions (answer, commit, assign, "
+    "report, accept, return) move their petition through it; each is an API operation.",
     "petitions.return_to_received": "Internal: called by conferences.cancel_conference for "
     "each petition of the cancelled conference.",
     "conferences.correct_minutes": "Not yet offered (issue 10): neither a page nor an API "

@@ -27,6 +27,7 @@ class Verb(models.TextChoices):
     PETITION_FEEDBACK = "petition.feedback", _("Phản hồi về trả lời")
     PETITION_REOPENED = "petition.reopened", _("Mở lại kiến nghị")
     PETITION_CLOSED = "petition.closed", _("Đóng kiến nghị")
+    PETITION_ADVANCED = "petition.advanced", _("Chuyển trạng thái kiến nghị theo bước xử lý")
     PLAN_CREATED = "plan.created", _("Lập kế hoạch")
     PLAN_ISSUED = "plan.issued", _("Ban hành kế hoạch")
     CONFERENCE_CREATED = "conference.created", _("Lên lịch hội nghị")

@@ -24,7 +24,8 @@ from doithoai.core.actionkit import (
 from doithoai.core.attachments import check_upload
 from doithoai.core.errors import PermissionRefused
 from doithoai.deadlines import actions as deadlines
-from doithoai.petitions.models import TRANSITIONS, Petition, Status
+from doithoai.petitions.actions import advance_petition
+from doithoai.petitions.models import Petition, Status
 
 from ..models import (
     ASSIGNMENT_TRANSITIONS,
@@ -66,8 +67,7 @@ def assign_petition(
             verification_reason, "verification_reason", _("lý do cần xác minh, làm rõ")
         )
     before = snapshot(petition, "status")
-    move(petition, Status.ASSIGNED, TRANSITIONS)
-    petition.save()
+    advance_petition(petition=petition, to=Status.ASSIGNED, cause=Verb.ASSIGNMENT_MADE, by=by)
     assignment = Assignment.objects.create(
         agency=petition.agency,
         petition=petition,
@@ -136,9 +136,12 @@ def report_resolution(*, assignment: Assignment, text: str, by, attachments=()) 
     assignment.reported_by = by
     assignment.reported_at = timezone.now()
     assignment.save()
-    petition = Petition.objects.select_for_update().get(pk=assignment.petition_id)
-    move(petition, Status.RESOLUTION_REPORTED, TRANSITIONS)
-    petition.save()
+    petition = advance_petition(
+        petition=assignment.petition,
+        to=Status.RESOLUTION_REPORTED,
+        cause=Verb.RESOLUTION_REPORTED,
+        by=by,
+    )
     for upload, digest in files:
         ResolutionAttachment.objects.create(
             agency=assignment.agency,
