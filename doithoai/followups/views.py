@@ -11,6 +11,7 @@ from doithoai.core.actionkit import today
 from doithoai.core.filters import refuse_invalid
 from doithoai.core.forms import apply_action_error
 from doithoai.core.pages import paginate, render_htmx, run
+from doithoai.deadlines.display import stored
 from doithoai.organizations.models import Role, Unit
 from doithoai.organizations.pages import role_required
 from doithoai.petitions.visibility import submitter_label
@@ -112,6 +113,8 @@ def assignment(request, pk, forms=None):
     user = request.user
     forms = forms or {}
     item.petition.submitter_shown = submitter_label(user, item.petition)
+    # The stored deadline, its date and how it was computed, as the unit must meet it.
+    item.deadline = stored(item, "resolution")
     may_report = item.status in OPEN and rules.has_perm("followups.report_assignment", user, item)
     may_extend = actions.can_request_extension(user, item)
     requests = list(item.extension_requests.select_related("requested_by", "decided_by"))
