@@ -21,8 +21,6 @@ PAGE_ONLY = {
     "report, accept, return) move their petition through it; each is an API operation.",
     "petitions.return_to_received": "Internal: called by conferences.cancel_conference for "
     "each petition of the cancelled conference.",
-    "conferences.correct_minutes": "Not yet offered (issue 10): neither a page nor an API "
-    "operation; the action and its audit exist.",
     "notifications.notify": "Internal: sent by actions and the reminder pass, not by a user.",
     "organizations.create_agency": "Site administration (Django admin, superuser).",
     "organizations.add_unit": "Agency administration page.",

@@ -7,6 +7,7 @@ from . import (
     conferences,
     directory,
     extensions,
+    minutes,
     misc,
     operations,
     petitions,
@@ -57,6 +58,7 @@ api.add_router("/", directory.router)
 api.add_router("/", operations.router)
 api.add_router("/", records.router)
 api.add_router("/", extensions.router)
+api.add_router("/", minutes.router)
 
 
 def _omit_unset_fields(api) -> None:

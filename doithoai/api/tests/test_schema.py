@@ -34,13 +34,23 @@ def _body_model(name: str):
         conferences,
         directory,
         extensions,
+        minutes,
         operations,
         petitions,
         records,
         schemas,
     )
 
-    for module in (schemas, directory, operations, records, conferences, petitions, extensions):
+    for module in (
+        schemas,
+        directory,
+        operations,
+        records,
+        conferences,
+        petitions,
+        extensions,
+        minutes,
+    ):
         if hasattr(module, name):
             return getattr(module, name)
     raise AssertionError(f"no schema class named {name}")

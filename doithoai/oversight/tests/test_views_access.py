@@ -14,6 +14,7 @@ GET_ALLOWED = {
     "conferences:plans": VIEWERS,
     "conferences:detail": VIEWERS,
     "conferences:item": VIEWERS,
+    "conferences:minutes": VIEWERS,
     "conferences:create": {"head", "secretariat"},
     "followups:unit": {"leader"},
     "followups:decisions": {"head", "deputy"},
