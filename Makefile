@@ -43,8 +43,10 @@ check: install
 	$(PY) -m doithoai check
 	$(PY) -m doithoai makemigrations --check --dry-run -v1
 
+# The suite runs on every core (pytest-xdist); TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 test: install system-deps messages lint check
-	$(VENV)/bin/pytest -p no:cacheprovider
+	$(VENV)/bin/pytest -p no:cacheprovider -n $(TEST_WORKERS)
 
 bench: install
 	$(PY) bench/run.py

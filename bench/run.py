@@ -195,6 +195,13 @@ def check(results) -> list[str]:
             missed.append(f"{r.name}: {r.queries} queries > {QUERIES_PER_PAGE_MAX} (per row?)")
     from scenarios import DEEP_PAGE
 
+    api_first = by_name.get("secretariat API page 1")
+    api_deep = next((r for r in results if r.name.startswith("secretariat API cursor page")), None)
+    if api_first and api_deep and api_deep.p50 > KEYSET_DEEP_RATIO * max(api_first.p50, 1.0):
+        missed.append(
+            f"{api_deep.name}: p50 {api_deep.p50:.1f} ms > {KEYSET_DEEP_RATIO:g} x "
+            f"API page 1 ({api_first.p50:.1f} ms)"
+        )
     for who in ("secretariat", "staff"):
         first = by_name.get(f"{who} page 1")
         deep = by_name.get(f"{who} keyset page {DEEP_PAGE}")

@@ -22,6 +22,7 @@ from doithoai.petitions.models import Petition
 
 PAGE = 20
 DEEP_PAGE = 100
+API_DEEP_PAGE = 1000
 
 
 @dataclass
@@ -98,6 +99,23 @@ def offset_page(user, number: int, params=None):
     return [SERIALIZE(p, user) for p in rows]
 
 
+def api_page(user, number: int | None = None, cursor: str | None = None):
+    """One page as the API serves it: `api.common.paginate`, by number or by signed cursor."""
+    from doithoai.api.common import paginate
+
+    rows, _meta = paginate(petitions(user), number or 1, PAGE, cursor)
+    return [SERIALIZE(p, user) for p in rows]
+
+
+def api_cursor_at(user, index: int) -> str | None:
+    """The API's signed cursor of the `index`-th visible row (0-based), made once, untimed."""
+    from doithoai.api.common import _cursor_of, _ordering
+
+    qs = petitions(user)
+    row = list(qs[index : index + 1])
+    return _cursor_of(_ordering(qs), row[0]) if row else None
+
+
 def cursor_at(user, params, index: int):
     """The (submitted_at, id) of the `index`-th visible row (0-based), read once, untimed."""
     row = petitions(user, params).values_list("submitted_at", "id")[index : index + 1]
@@ -159,6 +177,10 @@ def build(manifest: dict, list_ms: float, summary_ms: float) -> tuple[list[Scena
     deep = cursor_at(sec, {}, DEEP_PAGE * PAGE - PAGE - 1)
     second = cursor_at(sec, {}, PAGE - 1)
     staff_deep = cursor_at(staff, {}, DEEP_PAGE * PAGE - PAGE - 1)
+    # The API's own cursor as deep as the largest agency goes (page 1,000 at 20 rows needs
+    # 20,000 petitions: the full scale's largest agency has them, the default nearly).
+    api_deep_page = min(API_DEEP_PAGE, max(2, largest["petitions"] // PAGE - 1))
+    api_deep = api_cursor_at(sec, api_deep_page * PAGE - PAGE - 1)
     T = list_ms
     out = [
         Scenario("secretariat page 1", lambda: page(sec), T),
@@ -184,6 +206,15 @@ def build(manifest: dict, list_ms: float, summary_ms: float) -> tuple[list[Scena
             None,
             baseline="",
             note="informational: the keyset condition without the redundant <=",
+        ),
+        Scenario("secretariat API page 1", lambda: api_page(sec), T),
+        Scenario(
+            f"secretariat API cursor page {api_deep_page}",
+            lambda: api_page(sec, cursor=api_deep),
+            T,
+            baseline="alt",
+            baseline_fn=lambda: api_page(sec, number=api_deep_page),
+            baseline_name=f"API page number {api_deep_page} (OFFSET + count)",
         ),
         Scenario("secretariat status=assigned", lambda: page(sec, {"status": ["assigned"]}), T),
         Scenario("secretariat topic", lambda: page(sec, {"topic": largest["topic"]}), T),

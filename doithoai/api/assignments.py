@@ -1,17 +1,17 @@
 """`/api/v1/assignments/`: what units must resolve, and their resolution reports."""
 
+import datetime
+
 from django.db.models import Q
-from django.utils.translation import gettext as _
 from ninja import Query, Router
 
 from doithoai.core.actionkit import today
-from doithoai.core.errors import ValidationFailed
 from doithoai.followups import actions
 from doithoai.followups.models import Assignment, AssignmentStatus
 from doithoai.petitions.models import Petition
 
 from . import schemas as s
-from .common import PageQuery, paginate, visible_or_404
+from .common import PageQuery, nulls_last_key, paginate, visible_or_404
 from .errors import ERRORS
 from .idempotency import idempotent
 from .serialize import assignment_out, dump
@@ -57,13 +57,11 @@ def list_assignments(request, filters: Query[AssignmentQuery]):
     if filters.overdue is not None:
         late = Q(status__in=PENDING, due_date__lt=today())
         rows = rows.filter(late) if filters.overdue else rows.exclude(late)
-    if filters.cursor:
-        # Assignments whose clock has not started have no due date; a keyset over a
-        # nullable column sorts differently on SQLite and PostgreSQL, so page by number.
-        raise ValidationFailed(
-            _("Danh sách giao xử lý chỉ phân trang theo số trang."), field="cursor"
-        )
-    page, meta = paginate(rows.order_by("due_date", "id"), filters.page, filters.page_size)
+    # Assignments whose clock has not started have no due date: they come last.
+    rows = rows.annotate(due_key=nulls_last_key("due_date", datetime.date.max))
+    page, meta = paginate(
+        rows.order_by("due_key", "id"), filters.page, filters.page_size, filters.cursor
+    )
     return {**meta, "results": _serialize(request, page)}
 
 

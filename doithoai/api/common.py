@@ -4,7 +4,8 @@ import hashlib
 import math
 
 from django.core import signing
-from django.db.models import Q
+from django.db.models import DateField, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from ninja import Field
 
@@ -43,7 +44,12 @@ def _value(obj, field: str):
 
 
 def _after(order: list[str], values: list) -> Q:
-    """The rows that come after `values` in `order` (a row comparison written out)."""
+    """The rows that come after `values` in `order` (a row comparison written out).
+
+    The redundant bound on the first key (`a <= t` for a descending `a`) lets PostgreSQL
+    start its index scan at the cursor; the OR alone is only a filter, and the scan would
+    walk every row before the cursor (measured in bench/: page 1,000 as fast as page 1).
+    """
     condition = Q(pk__in=[])
     equal = Q()
     for field, value in zip(order, values, strict=True):
@@ -51,7 +57,9 @@ def _after(order: list[str], values: list) -> Q:
         step = Q(**{f"{name}__lt" if field.startswith("-") else f"{name}__gt": value})
         condition |= equal & step
         equal &= Q(**{name: value})
-    return condition
+    first = order[0].lstrip("-")
+    bound = Q(**{f"{first}__lte" if order[0].startswith("-") else f"{first}__gte": values[0]})
+    return condition & bound
 
 
 def _cursor_of(order, obj) -> str:
@@ -72,15 +80,18 @@ def paginate(queryset, page: int, page_size: int, cursor: str | None = None) -> 
     """Return one page of rows and the paging figures, by page number or by keyset cursor.
 
     Both give `next`, the cursor of the following page (None on the last page). A cursor
-    needs a total order without nulls: every list orders by non-null fields, then id.
+    needs a total order without nulls: every list orders by non-null fields (a nullable
+    column through a non-null annotation, see `nulls_last_key`), then id. Only numbered
+    pages count the list: following a cursor down a million rows never counts them again.
     """
     order = _ordering(queryset)
     queryset = queryset.order_by(*order)
-    count = queryset.count()
     if cursor:
         rows = list(queryset.filter(_after(order, _read_cursor(cursor, order)))[: page_size + 1])
-        page = None
+        count = pages = page = None
     else:
+        count = queryset.count()
+        pages = math.ceil(count / page_size) if count else 0
         start = (page - 1) * page_size
         rows = list(queryset[start : start + page_size + 1]) if start < count else []
     more = len(rows) > page_size
@@ -89,10 +100,19 @@ def paginate(queryset, page: int, page_size: int, cursor: str | None = None) -> 
         "count": count,
         "page": page,
         "page_size": page_size,
-        "pages": math.ceil(count / page_size) if count else 0,
+        "pages": pages,
         "next": _cursor_of(order, rows[-1]) if more and rows else None,
     }
     return rows, meta
+
+
+def nulls_last_key(field: str, last) -> Coalesce:
+    """A sort key for a nullable column: its value, or `last` (sorting after every value).
+
+    SQLite sorts nulls first and PostgreSQL last; a keyset compares values, which a null
+    cannot be. Annotate the queryset with this and order by the annotation.
+    """
+    return Coalesce(field, Value(last), output_field=DateField())
 
 
 def visible_or_404(queryset, pk: int):

@@ -97,6 +97,12 @@ BODIES = {
     },
     "operations_answer_observation": {"text": "Đã chỉ đạo phòng Tổng hợp báo cáo trong tuần."},
     "operations_report_sent": {"year": 2026, "half": 1, "symbol": "45/BC-VPUBND"},
+    "report_texts_write_report_text": {
+        "year": 2026,
+        "half": 1,
+        "shortcomings": "Một số đơn vị báo cáo kết quả giải quyết chậm so với thời hạn.",
+        "causes": "Kiến nghị liên quan đến chế độ cần xin ý kiến Sở Tài chính.",
+    },
     "records_receipt_lookup": {"code": "AN-1A2B-3C4D-5E6F-7A8B"},
     "records_receipt_feedback": {"code": "AN-1A2B-3C4D-5E6F-7A8B", "satisfied": True},
 }

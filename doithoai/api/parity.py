@@ -30,8 +30,6 @@ PAGE_ONLY = {
     "workdays.delete_schedule_entry": "Calendar administration (admin: official schedule).",
     "notifications.set_delivery": "A person's own e-mail preference, set on their profile page "
     "(/thong-bao/ca-nhan/); integrations do not choose how a person is told.",
-    "reports.save_report_text": "Not yet offered (issues 13, 17): the report's prose is written "
-    "on the report page; an operation comes with the province's report exchange.",
     "signing.sign_document": "Not yet offered (issue 16): signing renders and signs a PDF on the "
     "signing page or with `doithoai sign`; a JSON operation for it is still to come.",
     "signing.seal_document": "Not yet offered (issue 16): the seal is applied on the signing page.",

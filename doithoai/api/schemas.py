@@ -47,10 +47,13 @@ class In(CleanText):
 class Page(Schema, Generic[T]):
     """One page of a list."""
 
-    count: int
+    count: int | None = Field(
+        description="How many rows the list holds; null when paging by cursor (counted on "
+        "numbered pages only, so a cursor walk never counts the list again)."
+    )
     page: int | None = Field(description="The page number; null when paging by cursor.")
     page_size: int
-    pages: int
+    pages: int | None = Field(description="How many numbered pages; null when paging by cursor.")
     next: str | None = Field(
         None, description="Send as `cursor` to get the next page; null on the last page."
     )

@@ -1,5 +1,8 @@
 """Version 1 of the JSON API: one NinjaAPI with its routers, auth, rate limit and errors."""
 
+import copy
+
+from django.utils import translation
 from ninja import NinjaAPI
 
 from . import (
@@ -12,6 +15,7 @@ from . import (
     operations,
     petitions,
     records,
+    report_texts,
 )
 from .auth import RateLimit, SiteSessionAuth, TokenAuth
 from .docs import OfflineSwagger
@@ -31,10 +35,20 @@ refused with 409 `stale_edit`.
 
 
 class DoithoaiAPI(NinjaAPI):
-    """The API, whose schema carries an example for every operation (`examples.py`)."""
+    """The API, whose schema carries an example for every operation (`examples.py`).
 
-    def get_openapi_schema(self, *args, **kwargs):
-        return add_examples(super().get_openapi_schema(*args, **kwargs))
+    Building the schema walks every operation and model (about 2 s); the operations do not
+    change while the process runs, so it is built once per language and path prefix.
+    """
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        key = (translation.get_language(), path_prefix)
+        schemas = self.__dict__.setdefault("_schemas", {})
+        if key not in schemas:
+            schemas[key] = add_examples(super().get_openapi_schema(path_prefix=path_prefix))
+        return copy.deepcopy(schemas[key])
 
 
 api = DoithoaiAPI(
@@ -57,6 +71,7 @@ api.add_router("/", misc.router)
 api.add_router("/", directory.router)
 api.add_router("/", operations.router)
 api.add_router("/", records.router)
+api.add_router("/", report_texts.router)
 api.add_router("/", extensions.router)
 api.add_router("/", minutes.router)
 

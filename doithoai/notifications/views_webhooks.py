@@ -21,7 +21,9 @@ admins = role_required(Role.ADMIN)
 class EndpointForm(forms.Form):
     """An HTTPS address, its shared secret and the events it receives."""
 
-    url = forms.URLField(label=gettext_lazy("Địa chỉ nhận (HTTPS)"), max_length=500)
+    url = forms.URLField(
+        label=gettext_lazy("Địa chỉ nhận (HTTPS)"), max_length=500, assume_scheme="https"
+    )
     secret = forms.CharField(label=gettext_lazy("Khóa bí mật"), min_length=16, max_length=200)
     events = forms.MultipleChoiceField(
         label=gettext_lazy("Sự kiện"),

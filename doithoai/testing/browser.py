@@ -32,8 +32,15 @@ def _free_port(low: int = 20000, high: int = 32000) -> int:
     raise RuntimeError("no free port below 32000")
 
 
-# pytest-django's live server listens on an ephemeral port unless told otherwise.
-os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", f"127.0.0.1:{_free_port()}")
+# pytest-django's live server listens on an ephemeral port unless told otherwise. Each
+# process picks its own: pytest-xdist's workers inherit the controller's environment, and
+# one port for all of them would make every worker's server but the first fail to bind.
+# An address the caller set (without our marker) is kept.
+if os.environ.get("DOITHOAI_LIVE_PORT_PICKED") or not os.environ.get(
+    "DJANGO_LIVE_TEST_SERVER_ADDRESS"
+):
+    os.environ["DJANGO_LIVE_TEST_SERVER_ADDRESS"] = f"127.0.0.1:{_free_port()}"
+    os.environ["DOITHOAI_LIVE_PORT_PICKED"] = "1"
 
 from doithoai.testing import factories  # noqa: E402
 
@@ -47,7 +54,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[4] / "test-artifacts" / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 
 @pytest.fixture(scope="session")

@@ -82,3 +82,36 @@ def test_audit_verify_for_the_inspection_board(api, cast):
     assert response.status_code == 200 and response.json()["ok"] is True
     assert response.json()["chains"][0]["events"] >= 2
     assert api.get(cast.staff, "/audit/verify").status_code == 403
+
+
+def test_assignments_page_by_cursor_with_and_without_due_dates(api, cast):
+    """Assignments without a due date (clock not started) sort last on every database."""
+    from doithoai.followups.models import Assignment
+
+    made = [_assigned(cast) for _ in range(5)]
+    Assignment.objects.filter(pk__in=[made[1].pk, made[3].pk]).update(due_date=None)
+    Assignment.objects.filter(pk=made[4].pk).update(due_date=datetime.date(2026, 1, 5))
+    first = api.get(cast.head, "/assignments/", {"page_size": 2}).json()
+    seen, page = [r["id"] for r in first["results"]], first
+    while page["next"]:
+        page = api.get(cast.head, "/assignments/", {"page_size": 2, "cursor": page["next"]})
+        assert page.status_code == 200, page.json()
+        page = page.json()
+        seen += [r["id"] for r in page["results"]]
+    by_number = [
+        r["id"]
+        for n in (1, 2, 3)
+        for r in api.get(cast.head, "/assignments/", {"page_size": 2, "page": n}).json()["results"]
+    ]
+    assert seen == by_number and len(seen) == 5
+    assert seen[0] == made[4].pk and set(seen[-2:]) == {made[1].pk, made[3].pk}
+
+
+def test_a_cursor_page_does_not_count_the_whole_list(api, cast):
+    for _ in range(3):
+        _assigned(cast)
+    first = api.get(cast.head, "/assignments/", {"page_size": 1}).json()
+    assert first["count"] == 3 and first["pages"] == 3
+    second = api.get(cast.head, "/assignments/", {"page_size": 1, "cursor": first["next"]}).json()
+    assert second["count"] is None and second["pages"] is None and second["page"] is None
+    assert len(second["results"]) == 1

@@ -1,6 +1,7 @@
 """The seed's year (plan 09/KH-VPUBND, 2018) driven through the API alone: the plan, the
 June conference with its petitions, answers, assignment and notice, the unit's report and
-the head's answer, the board's recommendation, and both reports to the province."""
+the head's answer, the board's recommendation, the December conference chaired by a deputy
+while the head is away, and both reports to the province."""
 
 import datetime
 
@@ -24,6 +25,10 @@ class Year:
         assert response.status_code == status, (path, response.content[:400])
         return response.json()
 
+    def plan_conference(self, plan, kind, title, starts_at, **extra):
+        body = {"kind": kind, "title": title, "starts_at": starts_at, "plan_id": plan["id"]}
+        return self.post("secretariat", "/conferences/", {**body, **extra}, 201)
+
     def get(self, who, path, params=None):
         response = self.api.get(getattr(self.cast, who), path, params)
         assert response.status_code == 200, (path, response.content[:400])
@@ -41,17 +46,12 @@ def test_the_seed_year_through_the_api(api, cast, time_machine, settings):
     assert plan["symbol"] == "01/KH-VPUBND"
 
     year.on(5, 2)
-    june = year.post(
-        "secretariat",
-        "/conferences/",
-        {
-            "kind": "mid_year",
-            "title": "Hội nghị đối thoại 6 tháng đầu năm 2018",
-            "starts_at": "2018-06-20T08:00:00+07:00",
-            "plan_id": plan["id"],
-            "combined_with": "six_month_review",
-        },
-        201,
+    june = year.plan_conference(
+        plan,
+        "mid_year",
+        "Hội nghị đối thoại 6 tháng đầu năm 2018",
+        "2018-06-20T08:00:00+07:00",
+        combined_with="six_month_review",
     )
     topic = next(t for t in year.get("staff", "/topics/") if t["code"] == "che-do-tien-luong")
     body = {"content": "Nội dung kiến nghị.", "topic_id": topic["id"]}
@@ -112,14 +112,47 @@ def test_the_seed_year_through_the_api(api, cast, time_machine, settings):
     )
     year.post("head", f"/observations/{recommendation['id']}/answer", {"text": "Đã công khai."})
 
+    # December: the year-end conference, chaired by a deputy under delegation.
+    year.on(11, 1)
+    december = year.plan_conference(
+        plan, "year_end", "Hội nghị đối thoại cuối năm 2018", "2018-12-14T08:00:00+07:00"
+    )
+    overtime = year.post("staff2", "/petitions/", {**body, "title": "Tiền làm thêm giờ"}, 201)
+    year.post("secretariat", f"/petitions/{overtime['id']}/receive", {"topic_id": topic["id"]})
+    year.post(
+        "secretariat", f"/petitions/{overtime['id']}/schedule", {"conference_id": december["id"]}
+    )
+    year.on(12, 5)
+    year.post("secretariat", f"/conferences/{december['id']}/compilation")
+    year.on(12, 12)
+    year.post(
+        "head",
+        f"/conferences/{december['id']}/delegate",
+        {"deputy_id": cast.deputy.pk, "reason": "Chánh Văn phòng đi công tác."},
+        201,
+    )
+    year.on(12, 14, 8)
+    year.post("head", f"/conferences/{december['id']}/open", {"attendance": "x"}, 403)
+    year.post("deputy", f"/conferences/{december['id']}/open", {"attendance": "40/48"})
+    year.post(
+        "deputy", f"/petitions/{overtime['id']}/answer", {"text": "Thanh toán trong tháng 12."}
+    )
+    year.post("deputy", f"/conferences/{december['id']}/close", {"conclusion": "Kết luận."})
+    minutes = year.get("inspector", f"/conferences/{december['id']}/minutes")
+    assert minutes["frozen"]
+    year.on(12, 17)
+    year.post("secretariat", f"/conferences/{december['id']}/notice", {"text": "Thông báo."})
+    year.post("deputy", f"/conferences/{december['id']}/notice/issue", {"issued_on": "2018-12-17"})
+    assert year.get("staff2", f"/petitions/{overtime['id']}")["status"] == "answered"
+
     year.on(12, 18)
     year.post("secretariat", "/reports/sent", {"year": 2018, "symbol": "120/BC-VPUBND"})
     summary = year.get("head", "/reports/summary", {"year": 2018})
-    assert summary["figures"]["petitions_received"] == 4
+    assert summary["figures"]["petitions_received"] == 5
     met = year.get("head", "/deadlines/", {"status": "met", "page_size": 100})["results"]
-    assert {"compilation", "notice", "resolution", "semiannual_report", "annual_report"} <= {
-        d["kind"] for d in met
-    }
+    kinds = [d["kind"] for d in met]
+    assert {"compilation", "notice", "resolution", "semiannual_report", "annual_report"} <= {*kinds}
+    assert kinds.count("compilation") == kinds.count("notice") == 2  # June and December
     assert year.get("inspector", "/audit/verify")["ok"] is True
     assert year.get("inspector", f"/petitions/{office['id']}/trail")["chain"]["ok"] is True
     assert datetime.date.today() == datetime.date(2018, 12, 18)

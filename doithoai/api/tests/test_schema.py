@@ -11,6 +11,27 @@ def test_saved_schema_is_current():
     )
 
 
+def test_schema_is_built_once_per_language(client, monkeypatch):
+    from ninja import NinjaAPI
+
+    from doithoai.api.v1 import api
+
+    built = []
+    original = NinjaAPI.get_openapi_schema
+
+    def counting(self, **kwargs):
+        built.append(kwargs)
+        return original(self, **kwargs)
+
+    monkeypatch.setattr(NinjaAPI, "get_openapi_schema", counting)
+    monkeypatch.setattr(api, "_schemas", {}, raising=False)
+    first = client.get("/api/v1/openapi.json").json()
+    again = client.get("/api/v1/openapi.json").json()
+    english = client.get("/api/v1/openapi.json", headers={"Accept-Language": "en"}).json()
+    assert first == again and len(built) == 2
+    assert english["paths"].keys() == first["paths"].keys()
+
+
 def test_schema_and_docs_are_served_without_a_cdn(client):
     schema = client.get("/api/v1/openapi.json")
     assert schema.status_code == 200 and schema.json()["info"]["version"] == "1"
@@ -30,28 +51,15 @@ def test_export_command_check(capsys):
 
 
 def _body_model(name: str):
-    from doithoai.api import (
-        conferences,
-        directory,
-        extensions,
-        minutes,
-        operations,
-        petitions,
-        records,
-        schemas,
-    )
+    """Find the schema class `name` in any module of the API package."""
+    import importlib
+    import pkgutil
 
-    for module in (
-        schemas,
-        directory,
-        operations,
-        records,
-        conferences,
-        petitions,
-        extensions,
-        minutes,
-    ):
-        if hasattr(module, name):
+    import doithoai.api
+
+    for info in pkgutil.iter_modules(doithoai.api.__path__):
+        module = importlib.import_module(f"doithoai.api.{info.name}")
+        if isinstance(getattr(module, name, None), type):
             return getattr(module, name)
     raise AssertionError(f"no schema class named {name}")
 

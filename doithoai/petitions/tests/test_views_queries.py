@@ -6,7 +6,7 @@ from django.urls import reverse
 from doithoai.followups.actions import answer_petition, assign_petition, publish_answer
 from doithoai.testing import factories as f
 
-MAX_QUERIES = 16
+MAX_QUERIES = 16  # a query per row would add 20 at the larger size: over the cap
 
 
 def _petitions(cast, n):
@@ -14,7 +14,7 @@ def _petitions(cast, n):
         f.submitted(cast, title=f"Kiến nghị số {i} về chế độ cán bộ")
 
 
-@pytest.mark.parametrize("rows", [5, 50])
+@pytest.mark.parametrize("rows", [5, 20])
 def test_my_petitions(client, cast, seed_day, django_assert_max_num_queries, rows):
     _petitions(cast, rows)
     client.force_login(cast.staff)
@@ -23,7 +23,7 @@ def test_my_petitions(client, cast, seed_day, django_assert_max_num_queries, row
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("rows", [5, 50])
+@pytest.mark.parametrize("rows", [5, 20])
 def test_inbox(client, cast, seed_day, django_assert_max_num_queries, rows):
     _petitions(cast, rows)
     client.force_login(cast.secretariat)
@@ -33,7 +33,7 @@ def test_inbox(client, cast, seed_day, django_assert_max_num_queries, rows):
     assert response.context["page_obj"].paginator.count == rows
 
 
-@pytest.mark.parametrize("rows", [5, 50])
+@pytest.mark.parametrize("rows", [5, 20])
 def test_published_and_publish(client, cast, seed_day, django_assert_max_num_queries, rows):
     for i in range(rows):
         answer = answer_petition(
@@ -47,7 +47,7 @@ def test_published_and_publish(client, cast, seed_day, django_assert_max_num_que
             assert client.get(reverse(name)).status_code == 200
 
 
-@pytest.mark.parametrize("rows", [5, 50])
+@pytest.mark.parametrize("rows", [5, 20])
 def test_followup(client, cast, seed_day, django_assert_max_num_queries, rows):
     for i in range(rows):
         assign_petition(
@@ -59,7 +59,7 @@ def test_followup(client, cast, seed_day, django_assert_max_num_queries, rows):
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("rows", [5, 50])
+@pytest.mark.parametrize("rows", [5, 20])
 def test_compilation(client, cast, seed_day, django_assert_max_num_queries, rows):
     conference = f.ad_hoc_conference(cast)
     for i in range(rows):
