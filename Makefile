@@ -9,7 +9,7 @@ export DEBUG ?= 1
 # Re-install when the dependency list or the pins change.
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt 2>/dev/null | sha1sum | cut -c1-12)
 
-.PHONY: run test install lint check system-deps messages bench clean
+.PHONY: run test install lint check system-deps messages bench bench-live clean
 
 $(STAMP):
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ test: install system-deps messages lint check
 
 bench: install
 	$(PY) bench/run.py
+
+# The live conference: 300 phones polling one conference (bench/live.py; 2-3 minutes).
+bench-live: install
+	$(PY) bench/live.py
 
 clean:
 	rm -rf $(VENV) var test-artifacts

@@ -17,6 +17,10 @@ def _media_root(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     # Tests log in with a password only; doithoai/accounts/tests enforce the second factor.
     settings.MFA_REQUIRED_ROLES = []
+    # The local-memory cache outlives a test's rolled-back rows: start each test empty.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "doithoai.followups",
     "doithoai.deadlines",
     "doithoai.notifications",
+    "doithoai.live",
     "doithoai.documents",
     "doithoai.signing",
     "doithoai.reports",

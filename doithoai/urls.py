@@ -25,6 +25,7 @@ urlpatterns = [
     path("van-ban/", include("doithoai.documents.urls")),
     path("ky-so/", include("doithoai.signing.urls")),
     path("thong-ke/", include("doithoai.reports.urls")),
+    path("", include("doithoai.live.urls")),
     path("giam-sat/", include("doithoai.oversight.urls")),
     path("", include("doithoai.accounts.urls")),
     path("", include("doithoai.portal.urls")),

@@ -97,6 +97,9 @@ BODIES = {
     },
     "operations_answer_observation": {"text": "Đã chỉ đạo phòng Tổng hợp báo cáo trong tuần."},
     "operations_report_sent": {"year": 2026, "half": 1, "symbol": "45/BC-VPUBND"},
+    "report_exchange_submission_return": {
+        "reason": "Thiếu phần kiến nghị, đề xuất; đề nghị bổ sung và gửi lại."
+    },
     "report_texts_write_report_text": {
         "year": 2026,
         "half": 1,
@@ -105,6 +108,21 @@ BODIES = {
     },
     "records_receipt_lookup": {"code": "AN-1A2B-3C4D-5E6F-7A8B"},
     "records_receipt_feedback": {"code": "AN-1A2B-3C4D-5E6F-7A8B", "satisfied": True},
+    "live_correct_attendance": {
+        "reason": "Ba người lao động không dùng điện thoại, thư ký đếm tại chỗ.",
+        "workers_present": 3,
+    },
+    "live_raise_floor_petition": {
+        "title": "Đề nghị bố trí thêm chỗ để xe",
+        "content": "Đề nghị cơ quan bố trí thêm chỗ để xe cho công chức.",
+        "topic_id": 1,
+        "privacy": "confidential",
+    },
+    "live_accept_floor_petition": {"version": 42},
+    "live_decline_floor_petition": {"version": 42, "reason": "Trùng kiến nghị KN-2018-0012."},
+    "live_request_to_speak": {"item_id": 7},
+    "live_clear_speaking_request": {"version": 42},
+    "live_move_current_item": {"item_id": 7, "version": 42},
 }
 
 PREFIX = "doithoai_api_"

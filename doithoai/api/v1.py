@@ -10,11 +10,13 @@ from . import (
     conferences,
     directory,
     extensions,
+    live,
     minutes,
     misc,
     operations,
     petitions,
     records,
+    report_exchange,
     report_texts,
 )
 from .auth import RateLimit, SiteSessionAuth, TokenAuth
@@ -66,11 +68,13 @@ api = DoithoaiAPI(
 install_handlers(api)
 api.add_router("/petitions/", petitions.router)
 api.add_router("/conferences/", conferences.router)
+api.add_router("/conferences/", live.router)
 api.add_router("/assignments/", assignments.router)
 api.add_router("/", misc.router)
 api.add_router("/", directory.router)
 api.add_router("/", operations.router)
 api.add_router("/", records.router)
+api.add_router("/", report_exchange.router)
 api.add_router("/", report_texts.router)
 api.add_router("/", extensions.router)
 api.add_router("/", minutes.router)

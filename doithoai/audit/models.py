@@ -80,6 +80,22 @@ class Verb(models.TextChoices):
     SECOND_FACTOR_PASSED = "access.mfa_passed", _("Xác thực lớp thứ hai")
     SECOND_FACTOR_FAILED = "access.mfa_failed", _("Xác thực lớp thứ hai không thành công")
     REPORT_TEXT_SAVED = "report.text_saved", _("Soạn nội dung báo cáo")
+    AGENCY_RENAMED = "agency.renamed", _("Đổi tên cơ quan")
+    AGENCY_MERGED = "agency.merged", _("Hợp nhất cơ quan vào cơ quan kế thừa")
+    AGENCY_MOVED = "agency.moved", _("Chuyển cơ quan sang cấp trên khác")
+    REPORT_RETURNED = "report.returned", _("Cấp trên trả lại báo cáo")
+    REPORT_ACCEPTED = "report.accepted", _("Cấp trên tiếp nhận báo cáo")
+    ROOM_JOINED = "live.joined", _("Tham dự hội nghị (quét mã)")
+    ATTENDANCE_CORRECTED = "live.attendance_corrected", _("Sửa điểm danh hội nghị")
+    FLOOR_RAISED = "live.floor_raised", _("Nêu kiến nghị tại hội nghị (điện thoại)")
+    FLOOR_ACCEPTED = "live.floor_accepted", _("Đưa kiến nghị nêu tại hội nghị vào chương trình")
+    FLOOR_DECLINED = (
+        "live.floor_declined",
+        _("Không đưa kiến nghị nêu tại hội nghị vào chương trình"),
+    )
+    SPEAK_REQUESTED = "live.speak_requested", _("Đăng ký phát biểu")
+    SPEAK_CLEARED = "live.speak_cleared", _("Xong lượt phát biểu")
+    CURRENT_ITEM_MOVED = "live.current_moved", _("Chuyển nội dung đang đối thoại")
 
 
 class AuditChainHead(models.Model):

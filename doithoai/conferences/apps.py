@@ -16,3 +16,4 @@ class ConferencesConfig(AppConfig):
 
         events.subscribe("petition_scheduled", receivers.on_petition_scheduled)
         events.subscribe("petition_left_agenda", receivers.on_petition_left_agenda)
+        events.subscribe("agency_merged", receivers.on_agency_merged)

@@ -74,9 +74,20 @@ def compute(
         return _made(record, record["days"], DayKind.FIXED, rule)
     elif kind in (Kind.SEMIANNUAL_REPORT, Kind.ANNUAL_REPORT):
         return _report(kind, start, rules, cal, fixed_due)
+    elif kind == Kind.REPORT_REVIEW:
+        # No legal text sets how long the province takes to review a report: the system's
+        # own default, counted like the seed's other limits, in working days.
+        n = REPORT_REVIEW_WORKING_DAYS
+        rule = (
+            f"Cấp trên tiếp nhận hoặc trả lại báo cáo trong {n} ngày làm việc kể từ ngày nhận "
+            "(quy định mặc định của hệ thống)"
+        )
     else:
         raise ValueError(kind)
     return _made(cal.explain_working_days(start, n), n, DayKind.WORKING, rule)
+
+
+REPORT_REVIEW_WORKING_DAYS = 10
 
 
 def _report(kind, start, rules, cal, fixed_due) -> Computed:

@@ -75,6 +75,7 @@ class Kind(models.TextChoices):
     OBSERVATION = "observation", _("Giải quyết kiến nghị của Ban TTND")
     SEMIANNUAL_REPORT = "semiannual_report", _("Báo cáo 6 tháng")
     ANNUAL_REPORT = "annual_report", _("Báo cáo năm")
+    REPORT_REVIEW = "report_review", _("Cấp trên xem xét báo cáo")
 
 
 class DayKind(models.TextChoices):

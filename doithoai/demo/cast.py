@@ -74,6 +74,7 @@ LOGINS = [
     ("canbo", "Công chức"),
     ("thanhtra", "Ban Thanh tra nhân dân"),
     ("quantri", "Quản trị cơ quan"),
+    ("tinh", "Cấp trên nhận báo cáo (UBND tỉnh Tuyên Quang)"),
 ]
 
 
@@ -83,6 +84,10 @@ def at(year, month, day, hour=9, minute=0):
     moment = timezone.make_aware(datetime.datetime(year, month, day, hour, minute))
     with time_machine.travel(moment, tick=False):
         yield
+
+
+def at_day(year, month, day):
+    return datetime.date(year, month, day)
 
 
 def when(year, month, day, hour=8, minute=0):

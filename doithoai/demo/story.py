@@ -1,5 +1,7 @@
 """The demo world: the Office of the Hà Giang Provincial People's Committee (seed plan
-09/KH-VPUBND of 2018) and a live 2026 cycle, built only through the actions.
+09/KH-VPUBND of 2018), its merger of 01/07/2025 into the Office of the Tuyên Quang PPC
+(Resolution No. 202/2025/QH15), and a live 2026 cycle under that successor, built only
+through the actions.
 
 Each step runs at the date it would have happened (time-machine), so codes, audit events
 and deadlines carry their real dates and the audit chain stays in order.
@@ -11,12 +13,13 @@ from django.db import transaction
 from doithoai.conferences import actions as conf
 from doithoai.followups import actions as fu
 from doithoai.organizations import actions as org
-from doithoai.organizations.models import StaffCategory
+from doithoai.organizations import reorganise
+from doithoai.organizations.models import Role, StaffCategory, Unit
 from doithoai.petitions import actions as pet
 from doithoai.petitions.models import Topic
 from doithoai.reports.actions import submit_report
 
-from .cast import LOGINS, PASSWORD, PEOPLE, UNITS, at
+from .cast import LOGINS, PASSWORD, PEOPLE, UNITS, at, at_day
 from .year2018 import Year2018
 from .year2026 import Year2026
 
@@ -124,8 +127,61 @@ class Demo(Year2018, Year2026):
                     by=admin,
                 ).user
         self.year_2018()
+        hagiang = self.agency
+        self.merger_2025(root, province)
         self.year_2026()
-        return self.agency
+        hagiang.refresh_from_db()
+        return hagiang
+
+    def merger_2025(self, root, province):
+        """Record the merger of 01/07/2025: Hà Giang into Tuyên Quang, the offices likewise.
+
+        Resolution No. 202/2025/QH15 of the National Assembly arranged the provinces (63 into
+        34); the new provinces' authorities work from 01/07/2025. The successor office's open
+        work and people come from the Hà Giang office; 2026 runs under its names.
+        """
+        basis = "Nghị quyết số 202/2025/QH15"
+        with at(2025, 7, 1, 8):
+            tuyen_quang = org.create_agency(
+                name="Ủy ban nhân dân tỉnh Tuyên Quang",
+                code="UBNDTQ",
+                locality="Tuyên Quang",
+                short_name="UBND tỉnh",
+                by=root,
+            )
+            office = org.create_agency(
+                name="Văn phòng UBND tỉnh Tuyên Quang",
+                short_name="Văn phòng UBND tỉnh",
+                code="VPUBNDTQ",
+                locality="Tuyên Quang",
+                parent=tuyen_quang,
+                parent_body_name="UBND TỈNH TUYÊN QUANG",
+                by=root,
+            )
+            for old, new in ((province, tuyen_quang), (self.agency, office)):
+                reorganise.merge_agency(
+                    agency=old,
+                    successor=new,
+                    by=root,
+                    effective_on=at_day(2025, 7, 1),
+                    legal_basis=basis,
+                )
+            # The province office that receives the reports of the agencies below it.
+            self.u["tinh"] = org.add_member(
+                agency=tuyen_quang,
+                username="tinh",
+                full_name="Hoàng Thị Tỉnh",
+                roles=[Role.SUPERVISOR],
+                by=None,
+                position_title="Chuyên viên Văn phòng UBND tỉnh",
+                password=PASSWORD,
+                email="tinh@tuyenquang.gov.vn",
+            ).user
+        self.agency = office
+        self.units = {code: Unit.objects.get(pk=u.pk) for code, u in self.units.items()}
+        # Fresh user objects: the ones in hand remember their old memberships.
+        users = get_user_model().objects.in_bulk([u.pk for u in self.u.values()])
+        self.u = {name: users[u.pk] for name, u in self.u.items()}
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from doithoai.followups import actions as fu
 from doithoai.organizations import actions as org
 from doithoai.oversight import actions as board
 from doithoai.petitions import actions as pet
+from doithoai.reports import actions as reports
 
 from .cast import at, when
 
@@ -115,8 +116,25 @@ class Year2026:
                 text="Thông báo kết luận hội nghị đối thoại 6 tháng đầu năm 2026 ...",
             )
             conf.issue_notice(conference=first, by=head, issued_on=datetime.date(2026, 6, 30))
+        with at(2026, 6, 29, 10):
+            # The province office receives the semi-annual report and returns it once.
+            reports.return_report(
+                submission=reports.latest_submission(self.agency, 2026, 1),
+                reason="Đề nghị bổ sung phần kiến nghị, đề xuất và số liệu kiến nghị theo "
+                "đơn vị trước khi tổng hợp báo cáo UBND tỉnh.",
+                by=u["tinh"],
+            )
+        with at(2026, 7, 1, 9):
+            org_reports_text(self.agency, sec)
+            reports.submit_report(
+                agency=self.agency, year=2026, half=1, by=sec, symbol="61/BC-VPUBND"
+            )
         with at(2026, 7, 2):
             self.publish_all()
+        with at(2026, 7, 3, 10):
+            reports.accept_report(
+                submission=reports.latest_submission(self.agency, 2026, 1), by=u["tinh"]
+            )
         with at(2026, 7, 17):
             fu.report_resolution(
                 assignment=p16.assignments.get(),
@@ -195,3 +213,15 @@ class Year2026:
                 privacy="anonymous",
             )
         self.receipt_code = anonymous.receipt_code
+
+
+def org_reports_text(agency, sec):
+    """Write what the province asked for into the returned report, before sending it again."""
+    reports.save_report_text(
+        agency=agency,
+        year=2026,
+        half=1,
+        by=sec,
+        recommendations="Đề nghị UBND tỉnh sớm ban hành hướng dẫn chế độ phụ cấp sau sắp xếp "
+        "tổ chức bộ máy.",
+    )

@@ -5,8 +5,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from doithoai.conferences.models import SignerAuthority
+from doithoai.core.actionkit import today
 from doithoai.organizations.access import roles
-from doithoai.organizations.models import Membership, Role
+from doithoai.organizations.models import Membership, Role, Unit
+from doithoai.organizations.names import names_on, successors
 
 from .decree30 import Header, Signature
 
@@ -38,6 +40,23 @@ def short_date(day: datetime.date) -> str:
     """Return a date as offices write it in running text: 28/6/2018, 03/01/2018."""
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     return f"{day.day:02d}/{month}/{day.year}"
+
+
+def document_day(issued_on: datetime.date | None, year: int | None = None) -> datetime.date:
+    """Return the day whose names a document prints: its date, else the last day of its
+    year (today while the year runs)."""
+    if issued_on is not None:
+        return issued_on
+    now = today()
+    if year is None or year >= now.year:
+        return now
+    return datetime.date(year, 12, 31)
+
+
+def as_of(agency, day: datetime.date):
+    """Return the agency with the names in force on `day` (a merged agency's successor's
+    names after the merge): every builder prints these, never today's names."""
+    return names_on(agency, day)
 
 
 def number_symbol(symbol: str, type_code: str, agency) -> str:
@@ -78,18 +97,40 @@ def display_name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def _staffed_by(agency) -> list[int]:
+    """Return the agency's id, then its successors': a merged agency's people and units moved
+    there, and its records still name them (the head signing its report, HC-TC archiving)."""
+    mapping, ids = successors(), [agency.pk]
+    while ids[-1] in mapping and mapping[ids[-1]] not in ids:
+        ids.append(mapping[ids[-1]])
+    return ids
+
+
+def _first_of(agency, queryset_for):
+    for agency_id in _staffed_by(agency):
+        found = queryset_for(agency_id)
+        if found is not None:
+            return found
+    return None
+
+
 def secretariat_unit(agency):
     """Return the unit most secretariat members belong to (phòng HC-TC), or None."""
-    units = Counter(
-        Membership.objects.filter(
-            agency=agency, is_active=True, roles__role=Role.SECRETARIAT, unit__isnull=False
+
+    def unit_in(agency_id):
+        units = Counter(
+            Membership.objects.filter(
+                agency_id=agency_id,
+                is_active=True,
+                roles__role=Role.SECRETARIAT,
+                unit__isnull=False,
+            ).values_list("unit_id", flat=True)
         )
-        .select_related("unit")
-        .values_list("unit_id", flat=True)
-    )
-    if not units:
-        return agency.units.filter(code__iexact="HCTC").first()
-    return agency.units.get(pk=units.most_common(1)[0][0])
+        if not units:
+            return Unit.objects.filter(agency_id=agency_id, code__iexact="HCTC").first()
+        return Unit.objects.get(pk=units.most_common(1)[0][0])
+
+    return _first_of(agency, unit_in)
 
 
 def archive_line(agency) -> str:
@@ -135,27 +176,35 @@ def _position(agency, signer, held) -> str:
         return agency.head_title
     if Role.DEPUTY in held:
         return agency.deputy_title
-    m = Membership.objects.filter(agency=agency, user=signer).first()
+    m = Membership.objects.filter(agency_id__in=_staffed_by(agency), user=signer).first()
     return (m.position_title if m and m.position_title else "") or agency.deputy_title
 
 
 def head_user(agency):
     """Return the agency's head (the first active member with the head role), or None."""
-    m = (
-        Membership.objects.filter(agency=agency, is_active=True, roles__role=Role.HEAD)
-        .select_related("user")
-        .first()
+    m = _first_of(
+        agency,
+        lambda agency_id: (
+            Membership.objects.filter(agency_id=agency_id, is_active=True, roles__role=Role.HEAD)
+            .select_related("user")
+            .first()
+        ),
     )
     return m.user if m else None
 
 
 def secretariat_member(agency):
     """Return the first active secretariat member (who signs the compiled list), or None."""
-    m = (
-        Membership.objects.filter(agency=agency, is_active=True, roles__role=Role.SECRETARIAT)
-        .select_related("user")
-        .order_by("pk")
-        .first()
+    m = _first_of(
+        agency,
+        lambda agency_id: (
+            Membership.objects.filter(
+                agency_id=agency_id, is_active=True, roles__role=Role.SECRETARIAT
+            )
+            .select_related("user")
+            .order_by("pk")
+            .first()
+        ),
     )
     return m.user if m else None
 

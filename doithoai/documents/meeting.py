@@ -82,14 +82,15 @@ def _plan_reference(conference) -> str:
     if plan is not None and plan.symbol and plan.issued_on:
         return (
             f"Thực hiện Kế hoạch số {plan.symbol} ngày {ctx.short_date(plan.issued_on)} của "
-            f"{_office(conference.agency)} về đối thoại trực tiếp năm {plan.year}"
+            f"{_office(ctx.as_of(conference.agency, plan.issued_on))} về đối thoại trực tiếp "
+            f"năm {plan.year}"
         )
     return f"Thực hiện kế hoạch đối thoại trực tiếp của {_office(conference.agency)}"
 
 
 def build_invitation(conference) -> OfficialDocument:
     """Build the invitation to a conference (Giấy mời)."""
-    agency = conference.agency
+    agency = ctx.as_of(conference.agency, conference.date)
     office = _office(agency)
     items = conference.agenda.count()
     doc = OfficialDocument(
@@ -142,7 +143,12 @@ def _grouped(items):
 
 def build_compilation(conference) -> OfficialDocument:
     """Build the secretariat's compiled list of petitions for the chair (rule 4 of the seed)."""
-    agency = conference.agency
+    sent_on = (
+        timezone.localtime(conference.compilation_sent_at).date()
+        if conference.compilation_sent_at
+        else None
+    )
+    agency = ctx.as_of(conference.agency, sent_on or conference.date)
     items = agenda(conference)
     sec = ctx.secretariat_unit(agency)
     doc = OfficialDocument(
@@ -151,9 +157,7 @@ def build_compilation(conference) -> OfficialDocument:
             type_code="BC",
             type_name="Báo cáo",
             summary="Tổng hợp kiến nghị của công chức, viên chức và người lao động",
-            issued_on=timezone.localtime(conference.compilation_sent_at).date()
-            if conference.compilation_sent_at
-            else None,
+            issued_on=sent_on,
             year=conference.date.year,
         )
     )
@@ -277,7 +281,7 @@ def build_minutes(conference) -> OfficialDocument:
     """Build the minutes (Biên bản) from their snapshot: frozen at close, never recomputed;
     corrections made after close follow as addenda."""
     content, sha256 = content_for(conference)
-    agency = conference.agency
+    agency = ctx.as_of(conference.agency, datetime.date.fromisoformat(content["held_on"]))
     kind = "thường kỳ" if content["kind"] != Kind.AD_HOC else "đột xuất"
     doc = OfficialDocument(
         ctx.header(

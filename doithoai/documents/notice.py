@@ -20,7 +20,9 @@ from .meeting import (
 def build_notice(notice) -> OfficialDocument:
     """Build the notice: the chair's conclusions, then what was answered, committed, assigned."""
     conference = notice.conference
-    agency = conference.agency
+    agency = ctx.as_of(
+        conference.agency, ctx.document_day(notice.issued_on, notice.year or conference.date.year)
+    )
     limits = ctx.limits(agency)
     office = _office(agency)
     items = agenda(conference)

@@ -39,7 +39,7 @@ def _scheduled(plan) -> list[str]:
 
 def build_plan(plan) -> OfficialDocument:
     """Build the yearly plan of `plan.agency` for `plan.year`."""
-    agency = plan.agency
+    agency = ctx.as_of(plan.agency, ctx.document_day(plan.issued_on, plan.year))
     head = agency.head_title
     deputy = agency.deputy_title
     office = agency.short_name or agency.name

@@ -26,9 +26,16 @@ def period_words(year: int, half: int | None) -> str:
     return f"năm {year}"
 
 
+def report_day(year: int, half: int | None) -> datetime.date:
+    """Return the day whose names a report prints: its period's end (today while it runs)."""
+    end = datetime.date(year, 6, 30) if half == 1 else datetime.date(year, 12, 31)
+    return min(end, timezone.localdate())
+
+
 def build_report(agency, year: int, half: int | None = None, *, summary=None) -> OfficialDocument:
     """Build the report of `agency` for the half-year (1 or 2) or the year (None)."""
     summary = summary or summaries.summary(agency, year, half)
+    agency = ctx.as_of(agency, report_day(year, half))
     office = _office(agency)
     head = agency.head_title
     words = period_words(year, half)

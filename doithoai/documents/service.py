@@ -19,7 +19,7 @@ from .pdf import docx_to_pdf
 from .plan import build_plan
 from .report import build_report
 
-KINDS = ("plan", "invitation", "compilation", "minutes", "notice", "report")
+KINDS = ("plan", "invitation", "compilation", "minutes", "notice", "report", "consolidated")
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
@@ -45,7 +45,7 @@ def load(kind: str, key, *, year=None, half=None):
         return ConclusionNotice.objects.select_related(
             "agency", "signer", "conference__agency", "conference__chair", "conference__plan"
         ).get(pk=key)
-    if kind == "report":
+    if kind in ("report", "consolidated"):
         lookup = {"pk": key} if str(key).isdigit() else {"code": key}
         return Agency.objects.get(**lookup)
     return Conference.objects.select_related("agency", "chair", "plan").get(pk=key)
@@ -76,6 +76,10 @@ def build(kind: str, obj, *, year=None, half=None):
         return build_notice(obj)
     if year is None:
         raise ValidationFailed(_("Chọn năm báo cáo."), field="year")
+    if kind == "consolidated":
+        from .consolidated import build_consolidated
+
+        return build_consolidated(obj, int(year), half)
     if half not in (None, 1, 2):
         raise ValidationFailed(_("Kỳ báo cáo là 6 tháng đầu (1), cuối (2) hoặc cả năm."), "half")
     return build_report(obj, int(year), half)
@@ -87,8 +91,9 @@ def filename(kind: str, obj, fmt: str, *, year=None, half=None) -> str:
         stem = f"ke-hoach-{obj.agency.code}-{obj.year}"
     elif kind == "notice":
         stem = f"thong-bao-ket-luan-{obj.agency.code}-{obj.conference_id}"
-    elif kind == "report":
-        stem = f"bao-cao-{obj.code}-{year}" + (f"-6thang{half}" if half else "")
+    elif kind in ("report", "consolidated"):
+        prefix = "bao-cao" if kind == "report" else "bao-cao-tong-hop"
+        stem = f"{prefix}-{obj.code}-{year}" + (f"-6thang{half}" if half else "")
     else:
         names = {
             "invitation": "giay-moi",

@@ -40,5 +40,15 @@ urlpatterns = [
         views.report,
         name="report_half",
     ),
+    path(
+        "tong-hop-tinh/<slug:code>/<year:year>.<docfmt:fmt>",
+        views.consolidated,
+        name="consolidated",
+    ),
+    path(
+        "tong-hop-tinh/<slug:code>/<year:year>-6thang<half:half>.<docfmt:fmt>",
+        views.consolidated,
+        name="consolidated_half",
+    ),
     path("<slug:kind>/<id:pk>.<docfmt:fmt>", views.download, name="download"),
 ]

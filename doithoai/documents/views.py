@@ -51,3 +51,10 @@ def download(request, kind, pk, fmt):
 def report(request, code, year, fmt, half=None):
     """Send the semi-annual (half 1 or 2) or annual report of the agency `code`."""
     return _send(request, "report", code, fmt, year=year, half=half)
+
+
+@require_GET
+@login_required
+def consolidated(request, code, year, fmt, half=None):
+    """Send the province office's consolidated report from the reports it accepted."""
+    return _send(request, "consolidated", code, fmt, year=year, half=half)

@@ -20,5 +20,6 @@ class FollowupsConfig(AppConfig):
         link_unit(receivers.assigned_to_unit)
         events.subscribe("notice_issued", receivers.on_notice_issued)
         events.subscribe("deadline_recomputed", receivers.on_deadline_recomputed)
+        events.subscribe("agency_merged", receivers.on_agency_merged)
         add_workspace_context(receivers.conference_assignments)
         add_minutes_contributor(receivers.minutes_parts)

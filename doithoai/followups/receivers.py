@@ -125,3 +125,21 @@ def minutes_parts(conference) -> dict:
             }
         )
     return parts
+
+
+def on_agency_merged(*, agency, successor, **_):
+    """Carry the answers, commitments and assignments of the petitions carried over.
+
+    Runs after the petitions app moved the open petitions (it is installed earlier, so its
+    subscriber runs first); what belongs to a petition left with the old agency stays.
+    """
+    from .models import Answer, Commitment, ResolutionAttachment
+
+    moved = {"petition__agency": successor, "agency": agency}
+    Answer.objects.filter(**moved).update(agency=successor)
+    Commitment.objects.filter(**moved).update(agency=successor)
+    assignments = list(Assignment.objects.filter(**moved).values_list("pk", flat=True))
+    ResolutionAttachment.objects.filter(assignment_id__in=assignments).update(agency=successor)
+    Assignment.objects.filter(pk__in=assignments).update(agency=successor)
+    open_ = Assignment.objects.filter(pk__in=assignments).exclude(status=AssignmentStatus.ACCEPTED)
+    return {"assignments": open_.count()}

@@ -234,6 +234,18 @@ EVENTS: dict[str, Event] = {
         _reports_link,
         subject="",
     ),
+    "report_returned": Event(
+        lambda agency, **_: with_role(agency.pk, Role.HEAD, Role.SECRETARIAT),
+        _("Cấp trên trả lại báo cáo kết quả đối thoại %(period)s để sửa"),
+        _reports_link,
+        subject="",
+    ),
+    "report_accepted": Event(
+        lambda agency, **_: with_role(agency.pk, Role.HEAD, Role.SECRETARIAT),
+        _("Cấp trên đã tiếp nhận báo cáo kết quả đối thoại %(period)s"),
+        _reports_link,
+        subject="",
+    ),
 }
 # "assignment_urged" (the follow-up app words its own message) is in receivers.py; a
 # periodic report falling due is told by the daily deadline reminders (reminders.py).

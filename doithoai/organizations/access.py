@@ -76,9 +76,23 @@ def on_agency_or_unit_change(sender, instance, **kwargs) -> None:
 
 
 def membership(user, agency) -> Membership | None:
-    """Return the user's membership in an agency, or None."""
+    """Return the user's membership in an agency, or None.
+
+    An agency merged into a successor has no members left: the successor's people hold their
+    roles over its remaining records (they stay readable under the old names).
+    """
     agency_id = agency if isinstance(agency, int) else getattr(agency, "pk", None)
-    return memberships(user).get(agency_id)
+    held = memberships(user)
+    found = held.get(agency_id)
+    if found is None and held and agency_id is not None:
+        from .names import successors
+
+        mapping, seen = successors(), set()
+        while found is None and agency_id in mapping and agency_id not in seen:
+            seen.add(agency_id)
+            agency_id = mapping[agency_id]
+            found = held.get(agency_id)
+    return found
 
 
 def roles(user, agency) -> frozenset[str]:
@@ -111,3 +125,40 @@ def next_number(agency, key: str, year: int) -> int:
     counter.value += 1
     counter.save(update_fields=["value"])
     return counter.value
+
+
+def below(agency) -> list[int]:
+    """Return the ids of every agency under `agency` (children, their children…), in the
+    order of a walk down the tree; the agency itself is not included."""
+    agency_id = agency if isinstance(agency, int) else agency.pk
+    found: list[int] = []
+    frontier = [agency_id]
+    while frontier:
+        children = list(
+            Agency.objects.filter(parent_id__in=frontier)
+            .exclude(pk__in=[agency_id, *found])
+            .order_by("name")
+            .values_list("pk", flat=True)
+        )
+        found.extend(children)
+        frontier = children
+    return found
+
+
+def supervises(user, agency) -> bool:
+    """Tell whether `user` receives the reports of `agency`: they hold the supervisor role in
+    an agency above it."""
+    agency_id = agency if isinstance(agency, int) else getattr(agency, "pk", None)
+    if agency_id is None:
+        return False
+    above = [aid for aid in agencies_with_role(user, Role.SUPERVISOR)]
+    if not above:
+        return False
+    parent_id = Agency.objects.filter(pk=agency_id).values_list("parent_id", flat=True).first()
+    seen = {agency_id}
+    while parent_id is not None and parent_id not in seen:
+        if parent_id in above:
+            return True
+        seen.add(parent_id)
+        parent_id = Agency.objects.filter(pk=parent_id).values_list("parent_id", flat=True).first()
+    return False

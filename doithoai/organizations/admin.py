@@ -2,7 +2,16 @@ from django.contrib import admin
 
 from doithoai.core.admin import ReadOnlyAdmin, ReadOnlyInline
 
-from .models import Agency, Counter, Delegation, Membership, MembershipRole, Unit
+from .models import (
+    Agency,
+    AgencyName,
+    Counter,
+    Delegation,
+    Membership,
+    MembershipRole,
+    Reorganisation,
+    Unit,
+)
 
 
 class UnitInline(ReadOnlyInline):
@@ -10,11 +19,24 @@ class UnitInline(ReadOnlyInline):
     fields = ["code", "name", "parent", "is_active"]
 
 
+class NameInline(ReadOnlyInline):
+    model = AgencyName
+    fields = ["valid_from", "name", "parent_body_name", "locality", "legal_basis"]
+
+
 @admin.register(Agency)
 class AgencyAdmin(ReadOnlyAdmin):
-    list_display = ["name", "code", "locality", "parent"]
+    list_display = ["name", "code", "locality", "parent", "successor", "ended_on"]
     search_fields = ["name", "code"]
-    inlines = [UnitInline]
+    inlines = [NameInline, UnitInline]
+
+
+@admin.register(Reorganisation)
+class ReorganisationAdmin(ReadOnlyAdmin):
+    """Reorganisations are recorded with `doithoai reorganise` (audited), read here."""
+
+    list_display = ["agency", "kind", "effective_on", "legal_basis", "successor", "new_parent"]
+    list_filter = ["kind"]
 
 
 @admin.register(Unit)

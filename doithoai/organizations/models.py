@@ -17,6 +17,9 @@ class Role(models.TextChoices):
     STAFF = "staff", _("CCVC, người lao động")
     INSPECTOR = "inspector", _("Ban Thanh tra nhân dân")
     ADMIN = "admin", _("Quản trị cơ quan")
+    # In a province's office (its People's Committee or Department of Home Affairs): receives
+    # and follows the reports of every agency below it (`organizations.access.below`).
+    SUPERVISOR = "supervisor", _("Cấp trên nhận báo cáo")
 
 
 # The roles that see every petition, conference and assignment of their agency (identities
@@ -68,6 +71,16 @@ class Agency(models.Model):
     report_recipient = models.CharField(
         _("nơi nhận báo cáo định kỳ"), max_length=200, default="UBND tỉnh"
     )
+    # Set by a merge: from `ended_on` the agency's open work belongs to `successor`.
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("cơ quan kế thừa"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+    )
+    ended_on = models.DateField(_("chấm dứt hoạt động từ ngày"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -280,3 +293,91 @@ class Counter(models.Model):
 
     def __str__(self):
         return f"{self.agency_id}/{self.key}/{self.year}={self.value}"
+
+
+class ReorganisationKind(models.TextChoices):
+    """The ways an agency changes in a reorganisation."""
+
+    RENAME = "rename", _("Đổi tên")
+    MERGE = "merge", _("Hợp nhất, sáp nhập vào cơ quan khác")
+    MOVE = "move", _("Chuyển sang cơ quan cấp trên khác")
+
+
+class AgencyName(models.Model):
+    """The names of an agency as its documents print them, valid from a date.
+
+    The version with no `valid_from` is the one in force since the agency was recorded; a
+    document takes the latest version in force on its own date (`names.names_on`).
+    """
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="names")
+    valid_from = models.DateField(_("hiệu lực từ ngày"), null=True, blank=True)
+    name = models.CharField(_("tên cơ quan"), max_length=200)
+    short_name = models.CharField(_("tên viết tắt"), max_length=100, blank=True)
+    parent_body_name = models.CharField(_("tên cơ quan chủ quản"), max_length=200, blank=True)
+    locality = models.CharField(_("địa danh"), max_length=100)
+    report_recipient = models.CharField(_("nơi nhận báo cáo định kỳ"), max_length=200)
+    legal_basis = models.CharField(_("căn cứ pháp lý (số văn bản)"), max_length=200, blank=True)
+    legal_basis_date = models.DateField(_("ngày văn bản căn cứ"), null=True, blank=True)
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("tên cơ quan theo thời gian")
+        verbose_name_plural = _("tên cơ quan theo thời gian")
+        ordering = ["agency", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "valid_from"], name="agency_name_once_per_day"
+            ),
+            models.UniqueConstraint(
+                fields=["agency"],
+                condition=Q(valid_from__isnull=True),
+                name="agency_name_one_original",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.valid_from or '…'})"
+
+
+class Reorganisation(models.Model):
+    """A recorded change of an agency: renamed, merged into a successor, or moved."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="reorganisations")
+    kind = models.CharField(_("hình thức"), max_length=10, choices=ReorganisationKind.choices)
+    effective_on = models.DateField(_("ngày có hiệu lực"))
+    legal_basis = models.CharField(_("căn cứ pháp lý (số văn bản)"), max_length=200)
+    legal_basis_date = models.DateField(_("ngày văn bản căn cứ"), null=True, blank=True)
+    successor = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan kế thừa"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    old_parent = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    new_parent = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan cấp trên mới"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # What a merge carried over, by kind of record ({"petitions": 3, ...}).
+    carried = models.JSONField(default=dict, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("tổ chức lại cơ quan")
+        verbose_name_plural = _("tổ chức lại cơ quan")
+        ordering = ["effective_on", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.agency} ({self.effective_on})"

@@ -2,7 +2,7 @@
 
 import rules
 
-from .access import has_role, membership
+from .access import has_role, membership, supervises
 from .models import Agency, Role
 
 
@@ -40,6 +40,14 @@ is_staff_member = role_predicate(Role.STAFF, Role.UNIT_LEADER)
 is_inspector = role_predicate(Role.INSPECTOR)
 is_agency_admin = role_predicate(Role.ADMIN)
 is_leadership = role_predicate(Role.HEAD, Role.DEPUTY)
+is_supervisor = role_predicate(Role.SUPERVISOR)
+
+
+@rules.predicate
+def is_supervisor_above(user, obj=None) -> bool:
+    """The user receives the reports of the object's agency (a supervisor above it)."""
+    agency_id = _agency_id(obj)
+    return agency_id is not None and supervises(user, agency_id)
 
 
 @rules.predicate

@@ -12,6 +12,7 @@ class PetitionsConfig(AppConfig):
     def ready(self):
         from doithoai.core import events
 
-        from .receivers import on_agency_created
+        from .receivers import on_agency_created, on_agency_merged
 
         events.subscribe("agency_created", on_agency_created)
+        events.subscribe("agency_merged", on_agency_merged)

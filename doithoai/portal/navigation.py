@@ -47,6 +47,7 @@ NAV = [
     NavItem(_("Kết quả xử lý"), "followups:decisions", frozenset({Role.HEAD, Role.DEPUTY})),
     NavItem(_("Đơn vị xử lý"), "followups:unit", frozenset({Role.UNIT_LEADER})),
     NavItem(_("Giám sát"), "oversight:home", frozenset({Role.INSPECTOR})),
+    NavItem(_("Các cơ quan cấp dưới"), "reports:province_index", frozenset({Role.SUPERVISOR})),
     NavItem(
         _("Ý kiến giám sát"),
         "oversight:observations",

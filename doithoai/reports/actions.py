@@ -1,5 +1,7 @@
 """Actions on periodic reports: record that a report went up to the Provincial Committee."""
 
+import hashlib
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -8,12 +10,12 @@ from doithoai.audit.anchors import anchor_on_commit
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
 from doithoai.core import events
-from doithoai.core.actionkit import require, today
+from doithoai.core.actionkit import require, require_text, today
 from doithoai.core.errors import InvalidTransition, ValidationFailed
 from doithoai.core.params import parse_year
 from doithoai.deadlines import actions as deadlines
 
-from .models import TEXT_FIELDS, ReportText
+from .models import TEXT_FIELDS, ReportSubmission, ReportText, SubmissionStatus
 
 MAX_TEXT = 20000
 
@@ -35,9 +37,39 @@ def report_deadline(agency, year: int, half: int | None):
     )
 
 
+# How the report document is frozen at submission: the documents app (a sibling, which
+# builds the DOCX from these figures) registers `render(agency, year, half, summary) -> bytes`.
+DOCUMENT_RENDERERS: list = []
+
+
+def latest_submission(agency, year: int, half: int | None):
+    """Return the period's last sending to the province, or None."""
+    return (
+        ReportSubmission.objects.filter(agency=agency, year=year, period=half or 0)
+        .order_by("-version")
+        .first()
+    )
+
+
+def reviewer_of(agency):
+    """Return the agency that receives `agency`'s reports: its parent when someone there holds
+    the supervisor role (a province office in the system), else None."""
+    from doithoai.organizations.models import MembershipRole, Role
+
+    parent = agency.parent
+    if parent is None:
+        return None
+    staffed = MembershipRole.objects.filter(
+        agency=parent, role=Role.SUPERVISOR, membership__is_active=True
+    ).exists()
+    return parent if staffed else None
+
+
 @transaction.atomic
 def submit_report(*, agency, year: int, half: int | None, by, symbol: str = ""):
-    """Record that the semi-annual (half=1) or annual report of `year` was sent (rule 8)."""
+    """Send the semi-annual (half=1) or annual report of `year` up (rule 8): its figures and
+    its document are frozen as sent; a report the province returned is sent again as the next
+    version. The province's review deadline opens (`deadlines` kind report_review)."""
     from doithoai.conferences.models import DialoguePlan
 
     require("reports.submit_report", by, agency)
@@ -48,10 +80,14 @@ def submit_report(*, agency, year: int, half: int | None, by, symbol: str = ""):
         raise ValidationFailed(
             _("Năm %(y)s chưa có kế hoạch đối thoại.") % {"y": year}, field="year"
         )
-    deadline = report_deadline(agency, year, half)
-    if deadline is None or deadline.status != "open":
+    latest = latest_submission(agency, year, half)
+    if latest is not None and latest.status != SubmissionStatus.RETURNED:
         raise InvalidTransition(_("Báo cáo này đã được ghi nhận là đã gửi."), field="half")
-    deadlines.complete_deadlines(subject=plan, kind=deadline.kind, by=by, on=today())
+    if latest is None:
+        deadline = report_deadline(agency, year, half)
+        if deadline is None or deadline.status != "open":
+            raise InvalidTransition(_("Báo cáo này đã được ghi nhận là đã gửi."), field="half")
+        deadlines.complete_deadlines(subject=plan, kind=deadline.kind, by=by, on=today())
     events.publish("report_submitted", agency=agency, by=by, plan=plan, year=year, half=half)
     # What was sent is final: the report's prose freezes with it.
     text, _created = ReportText.objects.select_for_update().get_or_create(
@@ -59,15 +95,107 @@ def submit_report(*, agency, year: int, half: int | None, by, symbol: str = ""):
     )
     text.submitted_at = timezone.now()
     text.save(update_fields=["submitted_at"])
+    submission = _freeze(
+        agency, year, half, by, symbol, version=(latest.version + 1) if latest else 1
+    )
+    reviewer = reviewer_of(agency)
+    if reviewer is not None:
+        deadlines.open_deadline(
+            kind="report_review", subject=submission, agency=reviewer, start=today(), by=by
+        )
     record(
         Verb.REPORT_SUBMITTED,
         plan,
         by=by,
-        after={"year": year, "half": half, "symbol": symbol.strip()[:40], "sent_on": today()},
+        after={
+            "year": year,
+            "half": half,
+            "symbol": symbol.strip()[:40],
+            "sent_on": today(),
+            "version": submission.version,
+            "sha256": submission.sha256,
+            "figures": submission.figures,
+        },
     )
     # Every report sent up fixes the chain's head outside the database (a signed checkpoint).
     anchor_on_commit(agency)
     return plan
+
+
+def _freeze(agency, year, half, by, symbol, *, version) -> ReportSubmission:
+    from . import stats
+
+    # Counted from the rows (the stored summaries are a cache written outside the audit
+    # trail: writing one here would leave a row changed after its sealed state).
+    summary = stats.summary(agency, year, half)
+    figures = summary["figures"]
+    document = b""
+    for render in DOCUMENT_RENDERERS:
+        document = render(agency, year, half, summary)
+    return ReportSubmission.objects.create(
+        agency=agency,
+        year=year,
+        period=half or 0,
+        version=version,
+        symbol=symbol.strip()[:40],
+        figures=figures,
+        document=document or None,
+        sha256=hashlib.sha256(document).hexdigest() if document else "",
+        submitted_by=by,
+        submitted_at=timezone.now(),
+    )
+
+
+def _review(submission, by) -> ReportSubmission:
+    submission = ReportSubmission.objects.select_for_update().get(pk=submission.pk)
+    require("reports.review_report", by, submission.agency)
+    if submission.status != SubmissionStatus.SUBMITTED:
+        raise InvalidTransition(_("Báo cáo này đã được xem xét."), field="submission")
+    return submission
+
+
+@transaction.atomic
+def return_report(*, submission: ReportSubmission, reason: str, by) -> ReportSubmission:
+    """Return a report to the agency with the reason (the province): its prose reopens for
+    correction; the version returned is kept as it was sent."""
+    submission = _review(submission, by)
+    reason = require_text(reason, "reason", _("lý do trả lại"), max_length=2000)
+    submission.status = SubmissionStatus.RETURNED
+    submission.return_reason = reason
+    submission.reviewed_by, submission.reviewed_at = by, timezone.now()
+    submission.save(update_fields=["status", "return_reason", "reviewed_by", "reviewed_at"])
+    ReportText.objects.filter(
+        agency=submission.agency, year=submission.year, period=submission.period
+    ).update(submitted_at=None)
+    deadlines.complete_deadlines(subject=submission, kind="report_review", by=by, on=today())
+    half = submission.period or None
+    events.publish(
+        "report_returned", agency=submission.agency, by=by, year=submission.year, half=half
+    )
+    record(
+        Verb.REPORT_RETURNED,
+        submission,
+        by=by,
+        reason=reason,
+        after={"version": submission.version},
+    )
+    return submission
+
+
+@transaction.atomic
+def accept_report(*, submission: ReportSubmission, by) -> ReportSubmission:
+    """Accept a report sent up (the province)."""
+    submission = _review(submission, by)
+    submission.status = SubmissionStatus.ACCEPTED
+    submission.reviewed_by, submission.reviewed_at = by, timezone.now()
+    submission.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+    deadlines.complete_deadlines(subject=submission, kind="report_review", by=by, on=today())
+    half = submission.period or None
+    events.publish(
+        "report_accepted", agency=submission.agency, by=by, year=submission.year, half=half
+    )
+    record(Verb.REPORT_ACCEPTED, submission, by=by, after={"version": submission.version})
+    return submission
 
 
 @transaction.atomic

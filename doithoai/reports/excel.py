@@ -72,3 +72,12 @@ PETITION_HEADERS = [
     gettext_lazy("Hội nghị"),
     gettext_lazy("Ngày gửi"),
 ]
+
+
+def province_workbook(heading: str, headers: list, rows: list[list]) -> bytes:
+    """Return the province table (one row per agency below the province) as a workbook."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "tinh"
+    _sheet(ws, heading, headers, rows)
+    return _save(wb)

@@ -132,3 +132,54 @@ class ReportText(models.Model):
     def is_frozen(self) -> bool:
         """The report was sent: its prose no longer changes."""
         return self.submitted_at is not None
+
+
+class SubmissionStatus(models.TextChoices):
+    """Where a report sent up to the province stands."""
+
+    SUBMITTED = "submitted", _("Đã gửi, chờ cấp trên xem xét")
+    RETURNED = "returned", _("Cấp trên trả lại để sửa")
+    ACCEPTED = "accepted", _("Cấp trên đã tiếp nhận")
+
+
+class ReportSubmission(models.Model):
+    """One sending of a period's report to the province: its figures and its DOCX, frozen as
+    sent. A returned report is corrected and sent again as the next version; every version
+    is kept."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    period = models.PositiveSmallIntegerField(_("kỳ báo cáo"), choices=Period.choices)
+    version = models.PositiveSmallIntegerField(_("lần gửi"))
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=12,
+        choices=SubmissionStatus.choices,
+        default=SubmissionStatus.SUBMITTED,
+    )
+    symbol = models.CharField(_("số, ký hiệu"), max_length=40, blank=True)
+    figures = models.JSONField(_("số liệu khi gửi"))
+    document = models.BinaryField(_("văn bản khi gửi (DOCX)"), null=True, editable=False)
+    sha256 = models.CharField(_("mã băm SHA-256 của văn bản"), max_length=64, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("gửi lúc"))
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("xem xét lúc"), null=True)
+    return_reason = models.TextField(_("lý do trả lại"), blank=True)
+
+    class Meta:
+        verbose_name = _("báo cáo gửi cấp trên")
+        verbose_name_plural = _("báo cáo gửi cấp trên")
+        ordering = ["agency", "year", "period", "version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "year", "period", "version"], name="one_submission_version"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.agency_id} {self.year}/{self.period} v{self.version}"

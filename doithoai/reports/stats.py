@@ -24,6 +24,7 @@ from doithoai.followups.models import (
     Commitment,
 )
 from doithoai.organizations.models import Agency
+from doithoai.organizations.names import lineage
 from doithoai.petitions.models import (
     OPEN_STATUSES,
     Channel,
@@ -47,11 +48,16 @@ def period(year: int, half: int | None = None) -> tuple[datetime.date, datetime.
 
 
 def _ids(agencies) -> list[int]:
-    if isinstance(agencies, Agency):
-        return [agencies.pk]
-    if isinstance(agencies, int):
-        return [agencies]
-    return [a if isinstance(a, int) else a.pk for a in agencies]
+    """Return the agencies' ids with those of every agency merged into them (their history
+    follows the successor: `organizations.names.lineage`)."""
+    if isinstance(agencies, (Agency, int)):
+        agencies = [agencies]
+    ids: list[int] = []
+    for a in agencies:
+        for aid in lineage(a if isinstance(a, int) else a.pk):
+            if aid not in ids:
+                ids.append(aid)
+    return ids
 
 
 def _today() -> datetime.date:

@@ -34,6 +34,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from doithoai.organizations.models import Agency
+from doithoai.organizations.names import successors
 from doithoai.petitions.models import Channel, Status, TopicGroup
 
 from . import stats
@@ -190,6 +191,7 @@ def summary(agencies, year: int, half: int | None = None, *, as_of=None) -> dict
     """
     today = stats._today()
     agencies = [agencies] if isinstance(agencies, Agency) else list(agencies)
+    agencies = without_merged(agencies)
     if as_of is not None and as_of != today:
         return stats.summary(agencies, year, half, as_of=as_of)
     blobs = stored_blobs([a.pk for a in agencies], year, half, today)
@@ -202,6 +204,19 @@ def summary(agencies, year: int, half: int | None = None, *, as_of=None) -> dict
         "overdue_now": parts["overdue_now"],
     }
     return result
+
+
+def without_merged(agencies: list) -> list:
+    """Drop the agencies merged into another of the list (its figures include theirs)."""
+    mapping = successors()
+    listed = {a.pk for a in agencies}
+
+    def covered(aid, seen=()):
+        nxt = mapping.get(aid)
+        return nxt is not None and nxt not in seen and (nxt in listed or covered(nxt, (*seen, aid)))
+
+    kept = [a for a in agencies if not covered(a.pk)]
+    return kept or agencies
 
 
 def fresh_version(agency, year: int, half: int | None) -> str | None:
@@ -220,8 +235,12 @@ def fresh_version(agency, year: int, half: int | None) -> str | None:
 
 
 def mark_dirty(agency_id: int) -> None:
-    """Make the agency's stored summaries stale (inside the writing transaction)."""
-    ReportSummary.objects.filter(agency_id=agency_id).update(version=F("version") + 1)
+    """Make the agency's stored summaries stale, and its successors' (whose figures include
+    its history), inside the writing transaction."""
+    mapping, ids = successors(), [agency_id]
+    while ids[-1] in mapping and mapping[ids[-1]] not in ids:
+        ids.append(mapping[ids[-1]])
+    ReportSummary.objects.filter(agency_id__in=ids).update(version=F("version") + 1)
 
 
 def queue_refresh(agency_id: int) -> None:

@@ -90,6 +90,23 @@ def _report(cast):
     submit_report(agency=cast.agency, year=2018, half=1, by=cast.secretariat)
 
 
+def _reviewed(cast, accept: bool):
+    """Send the report up to a province office, which returns or accepts it."""
+    from doithoai.organizations.models import Role
+    from doithoai.reports.actions import accept_report, latest_submission, return_report
+
+    province = f.AgencyFactory(code="UBNDHG")
+    cast.agency.parent = province
+    cast.agency.save(update_fields=["parent"])
+    supervisor = f.member(province, Role.SUPERVISOR)
+    _report(cast)
+    sent = latest_submission(cast.agency, 2018, 1)
+    if accept:
+        accept_report(submission=sent, by=supervisor)
+    else:
+        return_report(submission=sent, reason="Bổ sung số liệu.", by=supervisor)
+
+
 # (event, what makes it happen, who is told, who is not)
 CASES = [
     ("petition_received", lambda c: _received(c), ["staff"], ["head", "staff2", "leader"]),
@@ -185,6 +202,18 @@ CASES = [
         ["staff", "secretariat"],
     ),
     ("report_submitted", _report, ["head"], ["staff", "inspector"]),
+    (
+        "report_returned",
+        lambda c: _reviewed(c, accept=False),
+        ["head", "secretariat"],
+        ["staff", "inspector"],
+    ),
+    (
+        "report_accepted",
+        lambda c: _reviewed(c, accept=True),
+        ["head", "secretariat"],
+        ["staff", "inspector"],
+    ),
 ]
 
 

@@ -22,7 +22,8 @@ class Command(BaseCommand):
                 return
             raise CommandError("The database already has data; demo loads into an empty one.")
         agency, receipt = load_demo()
-        self.stdout.write(self.style.SUCCESS(f"Đã nạp dữ liệu mẫu: {agency.name}."))
+        now = f" → {agency.successor.name}" if agency.successor_id else ""
+        self.stdout.write(self.style.SUCCESS(f"Đã nạp dữ liệu mẫu: {agency.name}{now}."))
         self.stdout.write(f"Mã tra cứu kiến nghị ẩn danh mẫu: {receipt}")
         self.print_logins()
 

@@ -1,0 +1,76 @@
+"""An agency's names on a given day, and the agencies whose history it carries.
+
+Resolution No. 202/2025/QH15 of the National Assembly arranged the provincial-level units
+(63 into 34; Hà Giang and Tuyên Quang became Tuyên Quang province), the new provinces'
+authorities working from 01/07/2025, the district level ending the same day. Agencies such
+as the Office of the Hà Giang PPC were merged into their successors; what they issued before
+keeps the names valid then. Each document asks `names_on(agency, its date)`.
+"""
+
+import copy
+import datetime
+
+from django.core.cache import cache
+
+from .models import Agency, AgencyName
+
+NAME_FIELDS = ("name", "short_name", "parent_body_name", "locality", "report_recipient")
+_SUCCESSORS_KEY = "doithoai:agency-successors"
+
+
+def version_on(agency: Agency, day: datetime.date) -> AgencyName | None:
+    """Return the recorded names of `agency` in force on `day`, or None when none recorded."""
+    named = agency.names.filter(valid_from__lte=day).order_by("-valid_from").first()
+    return named or agency.names.filter(valid_from__isnull=True).first()
+
+
+def names_on(agency: Agency, day: datetime.date | None) -> Agency:
+    """Return a copy of `agency` carrying the names in force on `day` (never to be saved).
+
+    On and after a merge's effective date the successor's names apply (its open work was
+    carried over and goes on under them); without `day` the current names.
+    """
+    if day is None:
+        return agency
+    seen = set()
+    while agency.successor_id and agency.ended_on and day >= agency.ended_on:
+        if agency.pk in seen:  # a cycle cannot be recorded, but never loop
+            break
+        seen.add(agency.pk)
+        agency = agency.successor
+    version = version_on(agency, day)
+    if version is None:
+        return agency
+    named = copy.copy(agency)
+    for field in NAME_FIELDS:
+        setattr(named, field, getattr(version, field))
+    named._names_copy = True
+    return named
+
+
+def successors() -> dict[int, int]:
+    """Return {ended agency id: successor id} for every merged agency (cached)."""
+    mapping = cache.get(_SUCCESSORS_KEY)
+    if mapping is None:
+        mapping = dict(
+            Agency.objects.filter(successor__isnull=False).values_list("pk", "successor_id")
+        )
+        cache.set(_SUCCESSORS_KEY, mapping, 600)
+    return mapping
+
+
+def forget_successors() -> None:
+    """Drop the cached successor map (after a merge)."""
+    cache.delete(_SUCCESSORS_KEY)
+
+
+def lineage(agency) -> list[int]:
+    """Return the ids of `agency` and of every agency merged into it, at any depth."""
+    agency_id = agency if isinstance(agency, int) else agency.pk
+    mapping = successors()
+    ids, frontier = [agency_id], [agency_id]
+    while frontier:
+        found = [a for a, s in mapping.items() if s in frontier and a not in ids]
+        ids.extend(found)
+        frontier = found
+    return ids
