@@ -74,6 +74,12 @@ BODIES = {
     },
     "assignments_report": {"text": "Đơn vị đã rà soát và chi trả đủ phụ cấp."},
     "operations_request_extension": {"reason": "Cần xác minh hồ sơ tại Sở Tài chính."},
+    "minutes_add_addendum": {
+        "text": "Đính chính: ông Trần Văn B phát biểu, không phải ông Trần Văn C.",
+        "reason": "Ghi nhầm tên người phát biểu.",
+    },
+    "extensions_approve_extension": {"note": "Đồng ý; báo cáo trước hạn mới."},
+    "extensions_refuse_extension": {"reason": "Hồ sơ đã đủ, không cần xác minh thêm."},
     "operations_accept_resolution": {"answer_text": "Cơ quan đã chi trả phụ cấp ngày 10/7."},
     "operations_return_resolution": {"note": "Bổ sung bảng kê chi trả."},
     "operations_urge": {"message": "Đề nghị báo cáo trước ngày 15/7."},

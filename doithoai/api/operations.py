@@ -1,7 +1,7 @@
 """The process's remaining operations, each one call into the action the pages use:
 paper and floor petitions, unscheduling, support and feedback; cancelling a conference,
-delegating its chair, publishing its notice; the extension, decision and urging of an
-assignment; publishing an answer; the board's observations; recording a report as sent."""
+delegating its chair, publishing its notice; the 15-day request, decision and urging of
+an assignment; publishing an answer; the board's observations; recording a report as sent."""
 
 import datetime
 
@@ -27,6 +27,8 @@ from .conferences import _conference
 from .conferences import _detail as conference_detail
 from .directory import DelegationOut, _delegation_out
 from .errors import ERRORS
+from .extensions import ExtensionOut
+from .extensions import fresh_out as extension_out_for
 from .idempotency import idempotent
 from .petitions import _agency_for
 from .petitions import _detail as petition_detail
@@ -200,16 +202,19 @@ class ExtensionIn(s.In):
     reason: str = Field(..., max_length=5000)
 
 
-@router.post("/assignments/{assignment_id}/extension", response=ASSIGNMENT, tags=["assignments"])
+@router.post(
+    "/assignments/{assignment_id}/extension",
+    response={201: ExtensionOut, **ERRORS},
+    tags=["assignments"],
+)
 @idempotent
 def request_extension(request, assignment_id: s.PathId, payload: ExtensionIn):
-    """Move the assignment to the 15-working-day limit because verification is needed.
-
-    There is no separate decision: the action checks who may extend and applies the limit.
-    """
+    """Ask the head for the 15-working-day limit because verification is needed (the leader
+    of the assigned unit). The due date does not move until the request is approved
+    (`/extension-requests/{id}/approve`)."""
     assignment = _assignment(request, assignment_id)
-    fu.request_extension(assignment=assignment, reason=payload.reason, by=request.auth)
-    return 200, _assignment_out(request, assignment.pk)
+    extension = fu.request_extension(assignment=assignment, reason=payload.reason, by=request.auth)
+    return 201, extension_out_for(request, extension.pk)
 
 
 class AcceptIn(s.In):

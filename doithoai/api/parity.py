@@ -15,10 +15,12 @@ PAGE_ONLY = {
     "deadlines.recompute_deadline": "Administration: /thoi-han/tinh-lai/ shows what would move "
     "before recomputing with a reason.",
     "deadlines.update_rules": "Administration of the agency's limits (admin page).",
+    "conferences.move_agenda_item": "Internal: moved by the statement, answer, commitment and "
+    "assignment actions, each an API operation of its own.",
+    "petitions.advance_petition": "Internal: the follow-up actions (answer, commit, assign, "
+    "report, accept, return) move their petition through it; each is an API operation.",
     "petitions.return_to_received": "Internal: called by conferences.cancel_conference for "
     "each petition of the cancelled conference.",
-    "conferences.correct_minutes": "Not yet offered (issue 10): neither a page nor an API "
-    "operation; the action and its audit exist.",
     "conferences.sign_notice": "Internal: the chair's digital signature of the draft numbers it "
     "(called by signing.sign_document, which has its own operation).",
     "conferences.release_notice": "Internal: the secretariat's seal issues the signed notice "

@@ -9,7 +9,9 @@ from . import (
     assignments,
     conferences,
     directory,
+    extensions,
     live,
+    minutes,
     misc,
     operations,
     petitions,
@@ -76,6 +78,8 @@ api.add_router("/", operations.router)
 api.add_router("/", records.router)
 api.add_router("/", report_exchange.router)
 api.add_router("/", report_texts.router)
+api.add_router("/", extensions.router)
+api.add_router("/", minutes.router)
 
 
 def _omit_unset_fields(api) -> None:

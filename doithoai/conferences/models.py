@@ -218,6 +218,23 @@ class AgendaStatus(models.TextChoices):
     ASSIGNED = "assigned", _("Giao đơn vị xử lý")
 
 
+# The running order: an item is heard (open), then settled by an answer, committed to a later
+# answer, or assigned to a unit; a committed item may still be assigned at the conference.
+# Only `conferences.actions.agenda.move_agenda_item` applies it.
+AGENDA_TRANSITIONS: dict[str, set[str]] = {
+    AgendaStatus.PENDING: {
+        AgendaStatus.OPEN,
+        AgendaStatus.SETTLED,
+        AgendaStatus.COMMITTED,
+        AgendaStatus.ASSIGNED,
+    },
+    AgendaStatus.OPEN: {AgendaStatus.SETTLED, AgendaStatus.COMMITTED, AgendaStatus.ASSIGNED},
+    AgendaStatus.COMMITTED: {AgendaStatus.ASSIGNED},
+    AgendaStatus.SETTLED: set(),
+    AgendaStatus.ASSIGNED: set(),
+}
+
+
 class AgendaItem(models.Model):
     """A petition on a conference's running order."""
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views, views_compilation
+from . import views, views_compilation, views_minutes
 
 app_name = "conferences"
 urlpatterns = [
@@ -24,6 +24,8 @@ urlpatterns = [
     path("<int:pk>/doi-lich/", views.reschedule, name="reschedule"),
     path("<int:pk>/khai-mac/", views.open_view, name="open"),
     path("<int:pk>/be-mac/", views.close, name="close"),
+    path("<int:pk>/bien-ban/", views_minutes.minutes, name="minutes"),
+    path("<int:pk>/bien-ban/dinh-chinh/", views_minutes.correct, name="correct_minutes"),
     path("<int:pk>/thong-bao/du-thao/", views.notice_draft, name="notice_draft"),
     path("<int:pk>/thong-bao/ban-hanh/", views.notice_issue, name="notice_issue"),
 ]

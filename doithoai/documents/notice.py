@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 
+from doithoai.deadlines.display import stored
 from doithoai.followups.models import AnswerMode, CommitmentForm
 
 from . import context as ctx
@@ -99,12 +100,17 @@ def build_notice(notice) -> OfficialDocument:
     if not assignments:
         doc.paragraph("Không có.")
     for a in assignments:
+        # The limit and the date stored with the unit's deadline, not today's rules.
+        deadline = stored(a, "resolution")
         days = (
-            limits.verification_working_days
+            deadline.days
+            if deadline is not None
+            else limits.verification_working_days
             if a.needs_verification
             else limits.resolution_working_days
         )
-        due = f" (hạn báo cáo ngày {ctx.short_date(a.due_date)})" if a.due_date else ""
+        due_date = deadline.due_date if deadline is not None else None
+        due = f" (hạn báo cáo ngày {ctx.short_date(due_date)})" if due_date else ""
         text = (
             f"{a.unit.name} xử lý kiến nghị “{a.petition.title}”"
             + (f": {a.instructions.rstrip('.')}" if a.instructions else "")

@@ -26,12 +26,31 @@ class ReportForm(forms.Form):
 
 
 class ExtensionForm(forms.Form):
-    """Ask for the 15-working-day limit because verification is needed."""
+    """Ask the head for the 15-working-day limit because verification is needed."""
 
     reason = forms.CharField(
         label=_("Lý do cần xác minh, làm rõ"),
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=2000,
+    )
+
+
+class ApproveExtensionForm(forms.Form):
+    """Approve the unit's request for the 15-working-day limit, with an optional word."""
+
+    note = forms.CharField(
+        label=_("Ý kiến (không bắt buộc)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
+    )
+
+
+class RefuseExtensionForm(forms.Form):
+    """Refuse the unit's request for the 15-working-day limit, saying why."""
+
+    reason = forms.CharField(
+        label=_("Lý do không đồng ý"), widget=forms.Textarea(attrs={"rows": 2}), max_length=5000
     )
 
 

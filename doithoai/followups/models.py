@@ -187,6 +187,80 @@ class Assignment(models.Model):
         return f"{self.petition_id} → {self.unit}"
 
 
+class ExtensionStatus(models.TextChoices):
+    PENDING = "pending", _("Chờ quyết định")
+    APPROVED = "approved", _("Đã đồng ý")
+    REFUSED = "refused", _("Không đồng ý")
+
+
+EXTENSION_TRANSITIONS: dict[str, set[str]] = {
+    ExtensionStatus.PENDING: {ExtensionStatus.APPROVED, ExtensionStatus.REFUSED},
+    ExtensionStatus.APPROVED: set(),
+    ExtensionStatus.REFUSED: set(),
+}
+
+
+class ExtensionRequest(models.Model):
+    """A unit's request for the 15-working-day limit, pending until the head decides.
+
+    Only an approval moves the assignment's due date (through its stored deadline); a
+    refusal keeps it and records why.
+    """
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.PROTECT, related_name="extension_requests"
+    )
+    reason = models.TextField(_("lý do cần xác minh, làm rõ"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người đề nghị"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("đề nghị lúc"), auto_now_add=True)
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=20,
+        choices=ExtensionStatus.choices,
+        default=ExtensionStatus.PENDING,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người quyết định"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
+    decision_reason = models.TextField(_("lý do, ý kiến của lãnh đạo"), blank=True)
+
+    class Meta:
+        verbose_name = _("đề nghị thời hạn 15 ngày")
+        verbose_name_plural = _("đề nghị thời hạn 15 ngày")
+        ordering = ["requested_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment"],
+                condition=Q(status="pending"),
+                name="one_pending_extension_per_assignment",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending") | Q(decided_at__isnull=False),
+                name="decided_extension_has_decision_time",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="refused") | ~Q(decision_reason=""),
+                name="refused_extension_has_reason",
+            ),
+        ]
+        indexes = [models.Index(fields=["agency", "status", "requested_at"])]
+
+    def __str__(self):
+        return f"{self.assignment_id}: {self.get_status_display()}"
+
+
 class ResolutionAttachment(models.Model):
     """A file a unit attaches to its resolution report."""
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views, views_session
+from . import views, views_extensions, views_session
 from . import views_secretariat as sec
 
 app_name = "followups"
@@ -22,6 +22,9 @@ urlpatterns = [
     path("<int:pk>/chap-nhan/", views.accept, name="accept"),
     path("<int:pk>/tra-lai/", views.return_view, name="return"),
     path("tep/<int:pk>/", views.attachment, name="attachment"),
+    path("gia-han/", views_extensions.pending, name="extensions"),
+    path("gia-han/<int:pk>/dong-y/", views_extensions.approve, name="approve_extension"),
+    path("gia-han/<int:pk>/khong-dong-y/", views_extensions.refuse, name="refuse_extension"),
 ]
 
 # The running order of a conference: served under the conference's URLs and namespace

@@ -11,13 +11,22 @@ from doithoai.core.actionkit import today
 from doithoai.core.filters import refuse_invalid
 from doithoai.core.forms import apply_action_error
 from doithoai.core.pages import paginate, render_htmx, run
+from doithoai.deadlines.display import stored
 from doithoai.organizations.models import Role, Unit
 from doithoai.organizations.pages import role_required
 from doithoai.petitions.visibility import submitter_label
 
 from . import actions
-from .forms import AcceptForm, AssignmentFilterForm, ExtensionForm, ReportForm, ReturnForm
-from .models import Assignment, AssignmentStatus, ResolutionAttachment
+from .forms import (
+    AcceptForm,
+    ApproveExtensionForm,
+    AssignmentFilterForm,
+    ExtensionForm,
+    RefuseExtensionForm,
+    ReportForm,
+    ReturnForm,
+)
+from .models import Assignment, AssignmentStatus, ExtensionStatus, ResolutionAttachment
 
 VIEWERS = (Role.HEAD, Role.DEPUTY, Role.SECRETARIAT, Role.INSPECTOR, Role.UNIT_LEADER)
 viewers = role_required(*VIEWERS)
@@ -104,12 +113,13 @@ def assignment(request, pk, forms=None):
     user = request.user
     forms = forms or {}
     item.petition.submitter_shown = submitter_label(user, item.petition)
+    # The stored deadline, its date and how it was computed, as the unit must meet it.
+    item.deadline = stored(item, "resolution")
     may_report = item.status in OPEN and rules.has_perm("followups.report_assignment", user, item)
-    may_extend = (
-        may_report
-        and not item.needs_verification
-        and rules.has_perm("followups.extend_assignment", user, item)
-    )
+    may_extend = actions.can_request_extension(user, item)
+    requests = list(item.extension_requests.select_related("requested_by", "decided_by"))
+    pending = next((r for r in requests if r.status == ExtensionStatus.PENDING), None)
+    may_decide_extension = pending is not None and actions.can_decide_extension(user, pending)
     may_decide = item.status == AssignmentStatus.REPORTED and rules.has_perm(
         "followups.decide_assignment", user, item
     )
@@ -119,6 +129,11 @@ def assignment(request, pk, forms=None):
         "may_report": may_report,
         "may_extend": may_extend,
         "may_decide": may_decide,
+        "extension_requests": requests,
+        "pending_extension": pending,
+        "may_decide_extension": may_decide_extension,
+        "approve_extension_form": forms.get("approve_extension") or ApproveExtensionForm(),
+        "refuse_extension_form": forms.get("refuse_extension") or RefuseExtensionForm(),
         "report_form": forms.get("report") or ReportForm(),
         "extension_form": forms.get("extension") or ExtensionForm(),
         "accept_form": forms.get("accept") or AcceptForm(initial={"answer_text": item.report_text}),
@@ -127,7 +142,12 @@ def assignment(request, pk, forms=None):
     return render(request, "followups/assignment.html", context, status=400 if forms else 200)
 
 
-def _act(request, pk, name, form, call, success):
+def _act(request, pk, name, form, call, success, *, announce=False):
+    """Run the action of a form of the assignment page; on refusal show the page again.
+
+    With `announce` the refusal is also a message at the top: the form it came from may no
+    longer be offered (a request already pending, a request already decided).
+    """
     item = _assignment(request, pk)
     if form.is_valid():
         _result, error = run(lambda: call(item, form.cleaned_data))
@@ -135,6 +155,8 @@ def _act(request, pk, name, form, call, success):
             messages.success(request, success)
             return redirect("followups:assignment", item.pk)
         apply_action_error(form, error)
+        if announce:
+            messages.error(request, str(error.message))
     return assignment(request, pk, forms={name: form})
 
 
@@ -157,14 +179,17 @@ def report(request, pk):
 @require_POST
 @leaders
 def extend(request, pk):
-    """Ask for the 15-working-day limit, with the reason."""
+    """Ask the head for the 15-working-day limit, with the reason; the due date waits."""
     return _act(
         request,
         pk,
         "extension",
         ExtensionForm(request.POST),
         lambda a, d: actions.request_extension(assignment=a, reason=d["reason"], by=request.user),
-        _("Đã áp dụng thời hạn 15 ngày làm việc."),
+        _(
+            "Đã gửi đề nghị thời hạn 15 ngày làm việc; hạn báo cáo giữ nguyên đến khi lãnh đạo đồng ý."
+        ),
+        announce=True,
     )
 
 

@@ -172,6 +172,21 @@ EVENTS: dict[str, Event] = {
         _("Đơn vị được giao xử lý kiến nghị %(code)s, hạn %(due)s"),
         _assignment_link,
     ),
+    "extension_requested": Event(
+        lambda assignment, **_: (
+            with_role(assignment.agency_id, Role.HEAD)
+            + (chairs(assignment.conference) if assignment.conference_id else [])
+        ),
+        _("%(unit)s đề nghị thời hạn 15 ngày làm việc cho kiến nghị %(code)s"),
+        _assignment_link,
+    ),
+    "extension_refused": Event(
+        lambda assignment, **_: unit_leaders(assignment.agency_id, assignment.unit_id),
+        _(
+            "Lãnh đạo không đồng ý thời hạn 15 ngày làm việc cho kiến nghị %(code)s, hạn vẫn là %(due)s"
+        ),
+        _assignment_link,
+    ),
     "extension_applied": Event(
         lambda assignment, **_: (
             unit_leaders(assignment.agency_id, assignment.unit_id)

@@ -107,7 +107,13 @@ def test_extension_accept_return_and_urge(api, cast):
     path = f"/assignments/{assignment.pk}"
     _is_error(api.post(cast.secretariat, f"{path}/extension", {"reason": "Cần xác minh"}), 403)
     extended = api.post(cast.leader, f"{path}/extension", {"reason": "Cần xác minh"})
-    assert extended.status_code == 200 and extended.json()["needs_verification"] is True
+    assert extended.status_code == 201 and extended.json()["status"] == "pending"
+    assert (
+        api.get(cast.head, f"/assignments/?unit={cast.unit.pk}").json()["results"][0][
+            "needs_verification"
+        ]
+        is False
+    )
     _is_error(api.post(cast.leader, f"{path}/urge", {}), 403)
     assert (
         api.post(cast.secretariat, f"{path}/urge", {"message": "Đề nghị báo cáo"}).status_code

@@ -7,6 +7,7 @@ Beside each action a `can_*` check answers "may this user do this now?" without 
 from ._base import (
     document_symbol,
 )
+from .agenda import move_agenda_item
 from .notice import (
     can_draft_notice,
     can_issue_notice,
@@ -48,6 +49,7 @@ from .session import (
 )
 
 __all__ = [
+    "move_agenda_item",
     "can_cancel_conference",
     "can_reschedule_conference",
     "can_close_conference",

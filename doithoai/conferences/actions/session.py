@@ -36,6 +36,7 @@ from ..models import (
 )
 from ..rules import is_effective_chair
 from ._base import _lock
+from .agenda import move_agenda_item
 
 OPENABLE = (ConferenceStatus.COMPILED,)
 RUNNING = (ConferenceStatus.IN_PROGRESS,)
@@ -207,10 +208,11 @@ def record_statement(
         text=text,
         recorded_by=by,
     )
-    if petition is not None:
-        conference.agenda.filter(petition=petition, status=AgendaStatus.PENDING).update(
-            status=AgendaStatus.OPEN
-        )
+    if (
+        petition is not None
+        and conference.agenda.filter(petition=petition, status=AgendaStatus.PENDING).exists()
+    ):
+        move_agenda_item(conference=conference, petition=petition, to=AgendaStatus.OPEN, by=by)
     record(
         Verb.STATEMENT_RECORDED,
         statement,

@@ -141,7 +141,8 @@ def _notice_same_day_and_deadlines(cast, conference, assignment, day):
     assert resolution.due_date == _expected_due(cast, "resolution", day)
     assignment.refresh_from_db()
     assert assignment.due_date == resolution.due_date
-    fu.request_extension(assignment=assignment, reason="Cần xác minh.", by=cast.leader)
+    request = fu.request_extension(assignment=assignment, reason="Cần xác minh.", by=cast.leader)
+    fu.approve_extension(extension=request, by=cast.head)
     assignment.refresh_from_db()
     assert assignment.due_date == _expected_due(cast, "resolution", day, verification=True)
 

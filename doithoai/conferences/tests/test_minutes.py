@@ -140,8 +140,11 @@ def test_later_actions_never_change_the_minutes(cast, time_machine, steps):
             "return": lambda: fu.return_resolution(
                 assignment=assignment, note="Chưa đạt.", by=cast.head
             ),
-            "extend": lambda: fu.request_extension(
-                assignment=assignment, reason="Cần xác minh.", by=cast.leader
+            "extend": lambda: fu.approve_extension(
+                extension=fu.request_extension(
+                    assignment=assignment, reason="Cần xác minh.", by=cast.leader
+                ),
+                by=cast.head,
             ),
             "notice": lambda: (
                 conf.draft_notice(conference=conference, text="Thông báo.", by=cast.secretariat),

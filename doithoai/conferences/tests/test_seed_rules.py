@@ -345,7 +345,10 @@ def test_rule7_the_fifteen_day_limit_needs_a_reason(cast):
         fu.request_extension(assignment=assignment, reason="", by=cast.leader)
     with refused(PermissionRefused):
         fu.request_extension(assignment=assignment, reason="Xác minh.", by=cast.other_leader)
-    fu.request_extension(assignment=assignment, reason="Cần xác minh hồ sơ.", by=cast.leader)
+    request = fu.request_extension(assignment=assignment, reason="Cần xác minh.", by=cast.leader)
+    assignment.refresh_from_db()
+    assert not assignment.needs_verification  # until the head approves
+    fu.approve_extension(extension=request, by=cast.head)
     assignment.refresh_from_db()
     assert assignment.needs_verification
     petition = received(cast)

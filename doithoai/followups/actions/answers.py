@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
+from doithoai.conferences.actions.agenda import move_agenda_item
 from doithoai.conferences.models import AgendaStatus
 from doithoai.core import events
 from doithoai.core.actionkit import (
-    move,
     require,
     require_text,
     snapshot,
@@ -20,7 +20,8 @@ from doithoai.core.actionkit import (
 from doithoai.core.errors import InvalidTransition, ValidationFailed
 from doithoai.deadlines import actions as deadlines
 from doithoai.organizations.access import membership
-from doithoai.petitions.models import TRANSITIONS, Petition, Status
+from doithoai.petitions.actions import advance_petition
+from doithoai.petitions.models import Petition, Status
 
 from ..models import (
     Answer,
@@ -52,8 +53,7 @@ def answer_petition(*, petition: Petition, text: str, by, answerer=None) -> Answ
         if membership(answerer, petition.agency) is None:
             raise ValidationFailed(_("Người giải đáp không thuộc cơ quan."), field="answerer")
     before = snapshot(petition, "status")
-    move(petition, Status.ANSWERED, TRANSITIONS)
-    petition.save()
+    advance_petition(petition=petition, to=Status.ANSWERED, cause=Verb.ANSWER_GIVEN, by=by)
     answer = _give_answer(
         petition,
         text=text,
@@ -63,8 +63,12 @@ def answer_petition(*, petition: Petition, text: str, by, answerer=None) -> Answ
         conference=conference,
     )
     if conference is not None:
-        conference.agenda.filter(petition=petition).update(
-            status=AgendaStatus.SETTLED, answerer=answerer or by
+        move_agenda_item(
+            conference=conference,
+            petition=petition,
+            to=AgendaStatus.SETTLED,
+            answerer=answerer or by,
+            by=by,
         )
     record(
         Verb.ANSWER_GIVEN,
@@ -153,8 +157,7 @@ def commit_answer(
     if promised_on is None or promised_on <= today():
         raise ValidationFailed(_("Hạn trả lời phải sau hôm nay."), field="promised_on")
     before = snapshot(petition, "status")
-    move(petition, Status.COMMITTED, TRANSITIONS)
-    petition.save()
+    advance_petition(petition=petition, to=Status.COMMITTED, cause=Verb.COMMITMENT_MADE, by=by)
     commitment = Commitment.objects.create(
         agency=petition.agency,
         petition=petition,
@@ -164,7 +167,7 @@ def commit_answer(
         form=form,
         note=note.strip(),
     )
-    conference.agenda.filter(petition=petition).update(status=AgendaStatus.COMMITTED)
+    move_agenda_item(conference=conference, petition=petition, to=AgendaStatus.COMMITTED, by=by)
     events.publish(
         "commitment_made", agency=petition.agency, by=by, petition=petition, commitment=commitment
     )

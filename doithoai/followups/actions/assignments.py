@@ -1,4 +1,5 @@
-"""Assignments to units: assign (rule 7), the 15-day limit, the unit's report, urging."""
+"""Assignments to units: assign (rule 7), the unit's report, urging (the 15-day limit is in
+extensions.py)."""
 
 import rules
 from django.db import transaction
@@ -7,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
+from doithoai.conferences.actions.agenda import move_agenda_item
 from doithoai.conferences.models import AgendaStatus, ConferenceStatus, NoticeStatus
 from doithoai.conferences.rules import is_effective_chair
 from doithoai.core import events
@@ -20,9 +22,10 @@ from doithoai.core.actionkit import (
     today,
 )
 from doithoai.core.attachments import check_upload
-from doithoai.core.errors import InvalidTransition, PermissionRefused
+from doithoai.core.errors import PermissionRefused
 from doithoai.deadlines import actions as deadlines
-from doithoai.petitions.models import TRANSITIONS, Petition, Status
+from doithoai.petitions.actions import advance_petition
+from doithoai.petitions.models import Petition, Status
 
 from ..models import (
     ASSIGNMENT_TRANSITIONS,
@@ -64,8 +67,7 @@ def assign_petition(
             verification_reason, "verification_reason", _("lý do cần xác minh, làm rõ")
         )
     before = snapshot(petition, "status")
-    move(petition, Status.ASSIGNED, TRANSITIONS)
-    petition.save()
+    advance_petition(petition=petition, to=Status.ASSIGNED, cause=Verb.ASSIGNMENT_MADE, by=by)
     assignment = Assignment.objects.create(
         agency=petition.agency,
         petition=petition,
@@ -77,7 +79,7 @@ def assign_petition(
         verification_reason=verification_reason.strip(),
     )
     if conference is not None:
-        conference.agenda.filter(petition=petition).update(status=AgendaStatus.ASSIGNED)
+        move_agenda_item(conference=conference, petition=petition, to=AgendaStatus.ASSIGNED, by=by)
     _start_clock_if_notice_issued(assignment, by)
     events.publish("assignment_made", agency=assignment.agency, by=by, assignment=assignment)
     record(
@@ -122,57 +124,6 @@ def _start_clock_if_notice_issued(assignment: Assignment, by) -> None:
 
 
 @transaction.atomic
-def request_extension(*, assignment: Assignment, reason: str, by) -> Assignment:
-    """Move an assignment to the 15-working-day limit because verification is needed."""
-    assignment = _lock_assignment(assignment)
-    require("followups.extend_assignment", by, assignment)
-    reason = require_text(reason, "reason", _("lý do cần xác minh, làm rõ"))
-    require_state(assignment, (AssignmentStatus.ASSIGNED, AssignmentStatus.RETURNED))
-    if assignment.needs_verification:
-        raise InvalidTransition(
-            _("Đã áp dụng thời hạn 15 ngày làm việc."), field="needs_verification"
-        )
-    if assignment.due_date is not None and assignment.due_date < today():
-        raise InvalidTransition(_("Đã quá hạn; không gia hạn được."), field="due_date")
-    before = snapshot(assignment, "needs_verification", "due_date")
-    assignment.needs_verification = True
-    assignment.verification_reason = reason
-    if assignment.due_date is not None:
-        from doithoai.deadlines.models import Deadline
-
-        old = Deadline.objects.filter(
-            object_id=assignment.pk, kind="resolution", status="open"
-        ).first()
-        start = old.start_date if old else today()
-        deadlines.cancel_deadlines(subject=assignment, by=by, reason=reason, kind="resolution")
-        deadline = deadlines.open_deadline(
-            kind="resolution",
-            subject=assignment,
-            agency=assignment.agency,
-            start=start,
-            by=by,
-            petition=assignment.petition,
-            conference=assignment.conference,
-            unit=assignment.unit,
-            verification=True,
-        )
-        if deadline is not None:
-            assignment.due_date = deadline.due_date
-    assignment.save()
-    events.publish("extension_applied", agency=assignment.agency, by=by, assignment=assignment)
-    record(
-        Verb.ASSIGNMENT_EXTENDED,
-        assignment,
-        by=by,
-        petition=assignment.petition,
-        before=before,
-        after=snapshot(assignment, "needs_verification", "due_date"),
-        reason=reason,
-    )
-    return assignment
-
-
-@transaction.atomic
 def report_resolution(*, assignment: Assignment, text: str, by, attachments=()) -> Assignment:
     """Report the unit's resolution to the secretariat and the head."""
     assignment = _lock_assignment(assignment)
@@ -185,9 +136,12 @@ def report_resolution(*, assignment: Assignment, text: str, by, attachments=()) 
     assignment.reported_by = by
     assignment.reported_at = timezone.now()
     assignment.save()
-    petition = Petition.objects.select_for_update().get(pk=assignment.petition_id)
-    move(petition, Status.RESOLUTION_REPORTED, TRANSITIONS)
-    petition.save()
+    petition = advance_petition(
+        petition=assignment.petition,
+        to=Status.RESOLUTION_REPORTED,
+        cause=Verb.RESOLUTION_REPORTED,
+        by=by,
+    )
     for upload, digest in files:
         ResolutionAttachment.objects.create(
             agency=assignment.agency,

@@ -13,7 +13,8 @@ from doithoai.core.actionkit import (
     require_text,
     snapshot,
 )
-from doithoai.petitions.models import TRANSITIONS, Petition, Status
+from doithoai.petitions.actions import advance_petition
+from doithoai.petitions.models import Status
 
 from ..models import (
     ASSIGNMENT_TRANSITIONS,
@@ -26,16 +27,17 @@ from ._base import _lock_assignment
 from .answers import _give_answer
 
 
-def _decide(assignment: Assignment, target: str, petition_target: str, by):
-    """Move a reported assignment and its petition on; return (before, petition)."""
+def _decide(assignment: Assignment, target: str, petition_target: str, cause: str, by):
+    """Move a reported assignment on, and its petition through the petitions app; return
+    (before, petition)."""
     before = snapshot(assignment, "status")
     move(assignment, target, ASSIGNMENT_TRANSITIONS)
     assignment.decided_by = by
     assignment.decided_at = timezone.now()
     assignment.save()
-    petition = Petition.objects.select_for_update().get(pk=assignment.petition_id)
-    move(petition, petition_target, TRANSITIONS)
-    petition.save()
+    petition = advance_petition(
+        petition=assignment.petition, to=petition_target, cause=cause, by=by
+    )
     return before, petition
 
 
@@ -45,7 +47,9 @@ def accept_resolution(*, assignment: Assignment, answer_text: str, by) -> Answer
     assignment = _lock_assignment(assignment)
     require("followups.decide_assignment", by, assignment)
     answer_text = require_text(answer_text, "answer_text", _("nội dung trả lời người kiến nghị"))
-    before, petition = _decide(assignment, AssignmentStatus.ACCEPTED, Status.ANSWERED, by)
+    before, petition = _decide(
+        assignment, AssignmentStatus.ACCEPTED, Status.ANSWERED, Verb.RESOLUTION_ACCEPTED, by
+    )
     answer = _give_answer(
         petition,
         text=answer_text,
@@ -73,7 +77,9 @@ def return_resolution(*, assignment: Assignment, note: str, by) -> Assignment:
     require("followups.decide_assignment", by, assignment)
     note = require_text(note, "note", _("ý kiến chỉ đạo"))
     assignment.decision_note = note
-    before, petition = _decide(assignment, AssignmentStatus.RETURNED, Status.ASSIGNED, by)
+    before, petition = _decide(
+        assignment, AssignmentStatus.RETURNED, Status.ASSIGNED, Verb.RESOLUTION_RETURNED, by
+    )
     events.publish("resolution_returned", agency=assignment.agency, by=by, assignment=assignment)
     record(
         Verb.RESOLUTION_RETURNED,

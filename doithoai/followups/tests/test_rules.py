@@ -55,6 +55,14 @@ CASES = {
         may=("leader",),
         may_not=("other_leader", "staff", "head"),
     ),
+    "followups.decide_extension": PermissionCase(
+        setup=lambda cast: fu.request_extension(
+            assignment=assigned(cast)[1], reason="Cần xác minh.", by=cast.leader
+        ),
+        act=lambda cast, e, user: fu.approve_extension(extension=e, by=user),
+        may=("head",),
+        may_not=("deputy", "secretariat", "leader", "other_leader", "staff"),
+    ),
     "followups.decide_assignment": PermissionCase(
         setup=_reported,
         act=lambda cast, a, user: fu.accept_resolution(

@@ -5,7 +5,12 @@ import pytest
 from doithoai.audit.models import AuditEvent, Verb
 from doithoai.core.errors import InvalidTransition
 from doithoai.followups import actions as fu
-from doithoai.followups.models import ASSIGNMENT_TRANSITIONS, AssignmentStatus
+from doithoai.followups.models import (
+    ASSIGNMENT_TRANSITIONS,
+    EXTENSION_TRANSITIONS,
+    AssignmentStatus,
+)
+from doithoai.followups.models import ExtensionStatus as E
 from doithoai.petitions.models import Status
 from doithoai.testing.factories import assigned
 
@@ -41,7 +46,8 @@ def do_return(cast, a):
 
 
 def do_extend(cast, a):
-    fu.request_extension(assignment=a, reason="Cần xác minh hồ sơ gốc.", by=cast.leader)
+    request = fu.request_extension(assignment=a, reason="Cần xác minh hồ sơ gốc.", by=cast.leader)
+    fu.approve_extension(extension=request, by=cast.head)
 
 
 ACTIONS = {
@@ -110,3 +116,23 @@ def test_extension_is_granted_once(cast):
     assert assignment.verification_reason == "Cần xác minh hồ sơ gốc."
     with pytest.raises(InvalidTransition):
         do_extend(cast, assignment)
+
+
+EXTENSION_ACTIONS = {
+    "approve": lambda cast, e: fu.approve_extension(extension=e, by=cast.head),
+    "refuse": lambda cast, e: fu.refuse_extension(extension=e, reason="Không cần.", by=cast.head),
+}
+
+
+def test_extension_actions_cover_the_extension_table_exactly(cast):
+    edges = {(s, t) for s, targets in EXTENSION_TRANSITIONS.items() for t in targets}
+    assert edges == {(E.PENDING, E.APPROVED), (E.PENDING, E.REFUSED)}
+    for name, target in (("approve", E.APPROVED), ("refuse", E.REFUSED)):
+        assignment = assignment_in(cast, A.ASSIGNED)
+        request = fu.request_extension(assignment=assignment, reason="Xác minh.", by=cast.leader)
+        EXTENSION_ACTIONS[name](cast, request)
+        request.refresh_from_db()
+        assert request.status == target
+        for other in EXTENSION_ACTIONS.values():
+            with pytest.raises(InvalidTransition):
+                other(cast, request)

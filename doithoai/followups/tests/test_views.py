@@ -40,7 +40,8 @@ def test_extension_needs_a_reason(client, cast, seed_day):
     assert client.post(url, {"reason": ""}).status_code == 400
     assert client.post(url, {"reason": "Cần xác minh hồ sơ."}).status_code == 302
     assignment.refresh_from_db()
-    assert assignment.needs_verification
+    assert not assignment.needs_verification  # a request waits for the head
+    assert assignment.extension_requests.get().reason == "Cần xác minh hồ sơ."
 
 
 def test_head_accepts_and_answers_or_returns(client, cast, seed_day):

@@ -143,12 +143,35 @@ CASES = [
     ("commitment_made", lambda c: f.reach(c, Status.COMMITTED), ["staff"], ["staff2", "leader"]),
     ("assignment_made", _assigned, ["leader"], ["other_leader", "staff2"]),
     (
-        "extension_applied",
+        "extension_requested",
         lambda c: fu.request_extension(
             assignment=_assigned(c)[1], reason="Cần xác minh.", by=c.leader
         ),
-        ["head", "secretariat"],
+        ["head"],
+        ["secretariat", "other_leader", "staff", "staff2"],
+    ),
+    (
+        "extension_applied",
+        lambda c: fu.approve_extension(
+            extension=fu.request_extension(
+                assignment=_assigned(c)[1], reason="Cần xác minh.", by=c.leader
+            ),
+            by=c.head,
+        ),
+        ["leader", "secretariat"],
         ["other_leader", "staff", "staff2"],
+    ),
+    (
+        "extension_refused",
+        lambda c: fu.refuse_extension(
+            extension=fu.request_extension(
+                assignment=_assigned(c)[1], reason="Cần xác minh.", by=c.leader
+            ),
+            reason="Không cần xác minh.",
+            by=c.head,
+        ),
+        ["leader"],
+        ["other_leader", "secretariat", "staff", "staff2"],
     ),
     ("resolution_reported", _reported, ["head", "secretariat"], ["other_leader", "staff2"]),
     (

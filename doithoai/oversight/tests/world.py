@@ -37,6 +37,10 @@ class World:
             by=cast.leader,
         )
         self.file = self.assignment.attachments.get()
+        _p, waiting = f.assigned(cast, title="Việc chờ gia hạn")
+        self.extension = fu.request_extension(
+            assignment=waiting, reason="Cần xác minh.", by=cast.leader
+        )
         self.answer = f.reach(cast, "answered").answers.first()
         self.notice = f.conference_in(cast, "concluded").notice
         self.observation = record_observation(
@@ -57,6 +61,8 @@ class World:
             "conferences:reschedule": [w.planned.pk],
             "conferences:open": [w.planned.pk],
             "conferences:close": [w.conference.pk],
+            "conferences:minutes": [w.notice.conference_id],
+            "conferences:correct_minutes": [w.notice.conference_id],
             "conferences:notice_draft": [w.conference.pk],
             "conferences:notice_issue": [w.conference.pk],
             "conferences:floor": [w.conference.pk],
@@ -71,6 +77,8 @@ class World:
             "followups:accept": [w.assignment.pk],
             "followups:return": [w.assignment.pk],
             "followups:attachment": [w.file.pk],
+            "followups:approve_extension": [w.extension.pk],
+            "followups:refuse_extension": [w.extension.pk],
             "conferences:compilation": [w.planned.pk],
             "conferences:send_compilation": [w.planned.pk],
             "conferences:unschedule": [w.petition.pk],
@@ -112,6 +120,7 @@ POST_ONLY = {
     "conferences:reschedule",
     "conferences:open",
     "conferences:close",
+    "conferences:correct_minutes",
     "conferences:notice_draft",
     "conferences:notice_issue",
     "conferences:floor",
@@ -123,6 +132,8 @@ POST_ONLY = {
     "followups:extend",
     "followups:accept",
     "followups:return",
+    "followups:approve_extension",
+    "followups:refuse_extension",
     "conferences:send_compilation",
     "conferences:unschedule",
     "followups:urge",

@@ -26,8 +26,11 @@ from .intake import (
     record_petition,
     submit_petition,
 )
+from .progress import FOLLOW_UP_TARGETS, advance_petition
 
 __all__ = [
+    "FOLLOW_UP_TARGETS",
+    "advance_petition",
     "CONTENT_MAX",
     "MAX_ATTACHMENTS",
     "MERGEABLE",
