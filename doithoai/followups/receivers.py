@@ -3,6 +3,7 @@
 from django.db.models import Exists, OuterRef, Q
 
 from doithoai.conferences.models import ConferenceStatus
+from doithoai.core import events as core_events
 from doithoai.deadlines import actions as deadlines
 
 from .models import Assignment, AssignmentStatus
@@ -38,6 +39,11 @@ def on_notice_issued(*, by, notice, conference, **_) -> int:
         if deadline is not None:
             assignment.due_date = deadline.due_date
             assignment.save(update_fields=["due_date"])
+            # The unit was told of the assignment before its clock ran ("hạn —"): now the
+            # date is known, tell it, read from the stored deadline.
+            core_events.publish(
+                "resolution_clock_started", agency=conference.agency, by=by, assignment=assignment
+            )
     return len(waiting)
 
 
