@@ -3,8 +3,9 @@
 from django.db.models import Exists, OuterRef, Q
 
 from doithoai.conferences.models import ConferenceStatus
-from doithoai.deadlines import actions as deadlines
+from doithoai.core import events as core_events
 
+from .actions._base import start_resolution_clock
 from .models import Assignment, AssignmentStatus
 
 
@@ -19,25 +20,18 @@ def on_notice_issued(*, by, notice, conference, **_) -> int:
     Return how many clocks started, for the notice's audit record.
     """
     waiting = list(
-        Assignment.objects.select_for_update()
-        .select_related("petition", "unit")
+        Assignment.objects.select_for_update(of=("self",))
+        .select_related("petition", "unit", "agency", "conference")
         .filter(conference=conference, status=AssignmentStatus.ASSIGNED, due_date__isnull=True)
     )
     for assignment in waiting:
-        deadline = deadlines.open_deadline(
-            kind="resolution",
-            subject=assignment,
-            agency=conference.agency,
-            start=notice.issued_on,
-            by=by,
-            petition=assignment.petition,
-            conference=conference,
-            unit=assignment.unit,
-            verification=assignment.needs_verification,
-        )
+        deadline = start_resolution_clock(assignment, start=notice.issued_on, by=by)
         if deadline is not None:
-            assignment.due_date = deadline.due_date
-            assignment.save(update_fields=["due_date"])
+            # The unit was told of the assignment before its clock ran ("hạn —"): now the
+            # date is known, tell it, read from the stored deadline.
+            core_events.publish(
+                "resolution_clock_started", agency=conference.agency, by=by, assignment=assignment
+            )
     return len(waiting)
 
 

@@ -172,6 +172,14 @@ EVENTS: dict[str, Event] = {
         _("Đơn vị được giao xử lý kiến nghị %(code)s, hạn %(due)s"),
         _assignment_link,
     ),
+    "resolution_clock_started": Event(
+        lambda assignment, **_: unit_leaders(assignment.agency_id, assignment.unit_id),
+        _(
+            "Thông báo kết luận đã ban hành: hạn báo cáo kết quả xử lý kiến nghị %(code)s "
+            "là %(due)s"
+        ),
+        _assignment_link,
+    ),
     "extension_requested": Event(
         lambda assignment, **_: (
             with_role(assignment.agency_id, Role.HEAD)
@@ -229,7 +237,10 @@ EVENTS: dict[str, Event] = {
         subject="",
     ),
     "report_submitted": Event(
-        lambda agency, **_: with_role(agency.pk, Role.HEAD, Role.SECRETARIAT),
+        lambda agency, **_: (
+            with_role(agency.pk, Role.HEAD, Role.SECRETARIAT)
+            + (with_role(agency.parent_id, Role.SUPERVISOR) if agency.parent_id else [])
+        ),
         _("Đã gửi báo cáo kết quả đối thoại %(period)s"),
         _reports_link,
         subject="",

@@ -33,7 +33,7 @@ from ..models import (
     AssignmentStatus,
     ResolutionAttachment,
 )
-from ._base import _at_conference, _lock, _lock_assignment
+from ._base import _at_conference, _lock, _lock_assignment, start_resolution_clock
 
 
 @transaction.atomic
@@ -107,20 +107,7 @@ def _start_clock_if_notice_issued(assignment: Assignment, by) -> None:
         return  # issue_notice starts it on the notice's date
     start = notice.issued_on if notice and notice.status == NoticeStatus.ISSUED else today()
     start = max(start, today())
-    deadline = deadlines.open_deadline(
-        kind="resolution",
-        subject=assignment,
-        agency=assignment.agency,
-        start=start,
-        by=by,
-        petition=assignment.petition,
-        conference=conference,
-        unit=assignment.unit,
-        verification=assignment.needs_verification,
-    )
-    if deadline is not None:
-        assignment.due_date = deadline.due_date
-        assignment.save(update_fields=["due_date"])
+    start_resolution_clock(assignment, start=start, by=by)
 
 
 @transaction.atomic

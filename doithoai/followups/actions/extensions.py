@@ -24,7 +24,7 @@ from ..models import (
     ExtensionRequest,
     ExtensionStatus,
 )
-from ._base import _lock_assignment
+from ._base import _lock_assignment, start_resolution_clock
 
 EXTENDABLE = (AssignmentStatus.ASSIGNED, AssignmentStatus.RETURNED)
 
@@ -118,18 +118,7 @@ def approve_extension(*, extension: ExtensionRequest, by, note: str = "") -> Ext
         deadlines.cancel_deadlines(
             subject=assignment, by=by, reason=extension.reason, kind="resolution"
         )
-        deadline = deadlines.open_deadline(
-            kind="resolution",
-            subject=assignment,
-            agency=assignment.agency,
-            start=old.start_date,
-            by=by,
-            petition=assignment.petition,
-            conference=assignment.conference,
-            unit=assignment.unit,
-            verification=True,
-        )
-        assignment.due_date = deadline.due_date
+        start_resolution_clock(assignment, start=old.start_date, by=by, verification=True)
     # Without a running clock (the notice is not issued yet) the clock starts with 15 days.
     assignment.save(update_fields=["needs_verification", "verification_reason", "due_date"])
     record(

@@ -107,6 +107,16 @@ def _reviewed(cast, accept: bool):
         return_report(submission=sent, reason="Bổ sung số liệu.", by=supervisor)
 
 
+def _assigned_then_notice(cast):
+    """A unit assigned at the conference; its clock starts when the notice is issued."""
+    petition = f.in_conference(cast)
+    fu.assign_petition(petition=petition, unit=cast.unit, by=cast.head, instructions="Rà soát.")
+    conference = petition.conference
+    conf.close_conference(conference=conference, conclusion="Kết luận.", by=cast.head)
+    conf.draft_notice(conference=conference, text="Thông báo kết luận.", by=cast.secretariat)
+    conf.issue_notice(conference=conference, by=cast.head)
+
+
 # (event, what makes it happen, who is told, who is not)
 CASES = [
     ("petition_received", lambda c: _received(c), ["staff"], ["head", "staff2", "leader"]),
@@ -142,6 +152,7 @@ CASES = [
     ),
     ("commitment_made", lambda c: f.reach(c, Status.COMMITTED), ["staff"], ["staff2", "leader"]),
     ("assignment_made", _assigned, ["leader"], ["other_leader", "staff2"]),
+    ("resolution_clock_started", _assigned_then_notice, ["leader"], ["other_leader", "staff2"]),
     (
         "extension_requested",
         lambda c: fu.request_extension(
@@ -267,3 +278,16 @@ def test_commitment_text_carries_the_promised_date(cast, seed_day):
     f.reach(cast, Status.COMMITTED)
     row = Notification.objects.get(recipient=cast.staff, event="commitment_made")
     assert datetime.date(2018, 7, 15).strftime("%d/%m/%Y") in row.text
+
+
+def test_a_sent_report_tells_the_province_office(cast, seed_day):
+    from doithoai.organizations.models import Agency, Role
+
+    province = f.AgencyFactory(code="UBNDT", name="UBND tỉnh")
+    Agency.objects.filter(pk=cast.agency.pk).update(parent=province)
+    cast.agency.refresh_from_db()
+    supervisor = f.member(province, Role.SUPERVISOR)
+    sibling_supervisor = f.member(f.AgencyFactory(code="KHAC"), Role.SUPERVISOR)
+    _report(cast)
+    assert _told(supervisor, "report_submitted").exists()
+    assert not _told(sibling_supervisor, "report_submitted").exists()
