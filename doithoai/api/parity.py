@@ -19,6 +19,8 @@ PAGE_ONLY = {
     "assignment actions, each an API operation of its own.",
     "petitions.advance_petition": "Internal: the follow-up actions (answer, commit, assign, "
     "report, accept, return) move their petition through it; each is an API operation.",
+    "followups.start_resolution_clock": "Internal: the notice, an assignment made after it and "
+    "an approved 15-day request start the unit's clock through it; each is an operation.",
     "petitions.return_to_received": "Internal: called by conferences.cancel_conference for "
     "each petition of the cancelled conference.",
     "conferences.sign_notice": "Internal: the chair's digital signature of the draft numbers it "
