@@ -121,16 +121,7 @@ def approve_extension(*, extension: ExtensionRequest, by, note: str = "") -> Ext
         start_resolution_clock(assignment, start=old.start_date, by=by, verification=True)
     # Without a running clock (the notice is not issued yet) the clock starts with 15 days.
     assignment.save(update_fields=["needs_verification", "verification_reason", "due_date"])
-    record(
-        Verb.EXTENSION_APPROVED,
-        extension,
-        by=by,
-        petition=assignment.petition,
-        conference=assignment.conference,
-        before=before,
-        after=_request_state(extension),
-        reason=extension.decision_reason,
-    )
+    _record_decision(Verb.EXTENSION_APPROVED, extension, assignment, before, by)
     record(
         Verb.ASSIGNMENT_EXTENDED,
         assignment,
@@ -145,6 +136,20 @@ def approve_extension(*, extension: ExtensionRequest, by, note: str = "") -> Ext
     return extension
 
 
+def _record_decision(verb, extension, assignment, before, by) -> None:
+    """Audit the head's decision on the request, with its reason."""
+    record(
+        verb,
+        extension,
+        by=by,
+        petition=assignment.petition,
+        conference=assignment.conference,
+        before=before,
+        after=_request_state(extension),
+        reason=extension.decision_reason,
+    )
+
+
 @transaction.atomic
 def refuse_extension(*, extension: ExtensionRequest, reason: str, by) -> ExtensionRequest:
     """Refuse the 15-working-day limit with the reason; the due date stays."""
@@ -154,16 +159,7 @@ def refuse_extension(*, extension: ExtensionRequest, reason: str, by) -> Extensi
     )
     extension.save()
     assignment = extension.assignment
-    record(
-        Verb.EXTENSION_REFUSED,
-        extension,
-        by=by,
-        petition=assignment.petition,
-        conference=assignment.conference,
-        before=before,
-        after=_request_state(extension),
-        reason=extension.decision_reason,
-    )
+    _record_decision(Verb.EXTENSION_REFUSED, extension, assignment, before, by)
     events.publish(
         "extension_refused",
         agency=assignment.agency,
