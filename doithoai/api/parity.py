@@ -29,6 +29,9 @@ PAGE_ONLY = {
     "(called by signing.seal_document, which has its own operation).",
     "notifications.notify": "Internal: sent by actions and the reminder pass, not by a user.",
     "organizations.create_agency": "Site administration (Django admin, superuser).",
+    "organizations.onboard_agency": "Installation administration by a superuser: the page "
+    "/to-chuc/he-thong/co-quan/them/, the agency sheet import and `doithoai onboard`; like "
+    "create_agency, it is not opened to API tokens (a token must not create agencies and admins).",
     "organizations.add_unit": "Agency administration page.",
     "organizations.add_member": "Agency administration page (sets a password).",
     "organizations.set_roles": "Agency administration page.",

@@ -3,6 +3,8 @@
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +13,12 @@ from doithoai.audit.log import record
 from doithoai.audit.models import Verb
 from doithoai.core import events
 from doithoai.core.actionkit import require, require_text, snapshot, today
-from doithoai.core.errors import Conflict, InvalidTransition, ValidationFailed
+from doithoai.core.errors import (
+    ActionError,
+    Conflict,
+    InvalidTransition,
+    ValidationFailed,
+)
 
 from . import access
 from .models import Agency, Delegation, DelegationKind, Membership, MembershipRole, Role, Unit
@@ -69,6 +76,86 @@ def add_unit(*, agency: Agency, name: str, code: str, by, parent: Unit | None = 
     unit = Unit.objects.create(agency=agency, name=name, code=code, parent=parent)
     record(Verb.UNIT_CREATED, unit, by=by, after=snapshot(unit, "name", "code", "parent"))
     return unit
+
+
+def _clean_units(units) -> list[tuple[str, str]]:
+    cleaned, seen = [], set()
+    for code, name in units:
+        code = require_text(code, "units", _("ký hiệu đơn vị"), max_length=20).upper()
+        name = require_text(name, "units", _("tên đơn vị"), max_length=200)
+        if code in seen:
+            raise ValidationFailed(
+                _("Ký hiệu đơn vị %(code)s bị lặp lại.") % {"code": code}, field="units"
+            )
+        seen.add(code)
+        cleaned.append((code, name))
+    return cleaned
+
+
+@transaction.atomic
+def onboard_agency(
+    *,
+    code: str,
+    name: str,
+    locality: str,
+    admin_username: str,
+    admin_full_name: str,
+    by,
+    parent: Agency | None = None,
+    parent_body_name: str = "",
+    short_name: str = "",
+    admin_email: str = "",
+    units=(),
+) -> Agency:
+    """Create an agency with its first administrator and its units, all or nothing.
+
+    Only a site superuser may. The agency is created by `by`, its administrator set up with
+    it (no password: they set one through the forgotten-password page), the units by that
+    administrator; each step is its own audited action.
+    """
+    if not getattr(by, "is_superuser", False):
+        from doithoai.core.errors import PermissionRefused
+
+        raise PermissionRefused()
+    if parent is not None and parent.ended_on is not None:
+        raise ValidationFailed(
+            _("Cơ quan cấp trên %(code)s đã hợp nhất vào cơ quan khác.") % {"code": parent.code},
+            field="parent",
+        )
+    admin_email = (admin_email or "").strip()
+    if admin_email:
+        try:
+            validate_email(admin_email)
+        except DjangoValidationError:
+            raise ValidationFailed(
+                _("Địa chỉ thư điện tử “%(e)s” không hợp lệ.") % {"e": admin_email},
+                field="admin_email",
+            ) from None
+    unit_list = _clean_units(units)
+    agency = create_agency(
+        name=name,
+        code=code,
+        locality=locality,
+        parent=parent,
+        parent_body_name=parent_body_name.strip(),
+        short_name=short_name.strip(),
+        by=by,
+    )
+    try:
+        admin = add_member(
+            agency=agency,
+            username=admin_username,
+            full_name=admin_full_name,
+            email=admin_email,
+            roles=[Role.ADMIN],
+            by=None,
+        ).user
+    except ActionError as exc:
+        field = {"username": "admin_username", "full_name": "admin_full_name"}.get(exc.field)
+        raise type(exc)(exc.message, field=field or exc.field) from None
+    for unit_code, unit_name in unit_list:
+        add_unit(agency=agency, code=unit_code, name=unit_name, by=admin)
+    return agency
 
 
 def _clean_roles(roles) -> list[str]:

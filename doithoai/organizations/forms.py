@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Role, StaffCategory, Unit
+from .models import Agency, Role, StaffCategory, Unit
 
 MAX_SHEET_BYTES = 2 * 1024 * 1024
 
@@ -89,4 +89,51 @@ class MemberFilterForm(forms.Form):
     unit = forms.IntegerField(label=_("Đơn vị"), required=False)
     role = forms.ChoiceField(
         label=_("Vai trò"), required=False, choices=[("", _("Tất cả"))] + list(Role.choices)
+    )
+
+
+class OnboardForm(forms.Form):
+    """A new agency with its first administrator and its units (the installation admin)."""
+
+    code = forms.CharField(label=_("Ký hiệu cơ quan"), max_length=20, help_text=_("Ví dụ SNV."))
+    name = forms.CharField(label=_("Tên cơ quan"), max_length=200)
+    locality = forms.CharField(label=_("Địa danh"), max_length=100)
+    parent = forms.ModelChoiceField(
+        label=_("Cơ quan cấp trên"), queryset=Agency.objects.none(), required=False
+    )
+    parent_body_name = forms.CharField(
+        label=_("Tên cơ quan chủ quản (in trên văn bản)"), max_length=200, required=False
+    )
+    short_name = forms.CharField(label=_("Tên viết tắt"), max_length=50, required=False)
+    admin_full_name = forms.CharField(label=_("Họ tên người quản trị"), max_length=150)
+    admin_username = forms.CharField(label=_("Tên đăng nhập người quản trị"), max_length=150)
+    admin_email = forms.EmailField(label=_("Thư điện tử người quản trị"), required=False)
+    units = forms.CharField(
+        label=_("Đơn vị"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Mỗi dòng một đơn vị, dạng KÝ_HIỆU=Tên, ví dụ VP=Văn phòng Sở."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Agency.objects.filter(ended_on__isnull=True).order_by(
+            "name"
+        )
+
+    def clean_units(self):
+        from .agency_sheet import parse_units
+
+        units = parse_units(self.cleaned_data["units"])
+        if units is None:
+            raise forms.ValidationError(_("Mỗi dòng phải có dạng KÝ_HIỆU=Tên."))
+        return units
+
+
+class AgencyImportForm(ImportForm):
+    """An Excel (.xlsx) or CSV sheet of agencies."""
+
+    sheet = forms.FileField(
+        label=_("Tệp danh sách cơ quan (.xlsx hoặc .csv)"),
+        help_text=_("Dùng tệp mẫu: dòng đầu là tiêu đề các cột, mỗi dòng sau là một cơ quan."),
     )

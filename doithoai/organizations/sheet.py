@@ -1,12 +1,15 @@
-"""Read a people sheet (.xlsx or .csv) into rows, and import them one row at a time.
+"""Read a sheet (.xlsx or .csv) into rows, and import them one row at a time.
 
-Each row is imported by `actions.add_member` in its own transaction, so a bad row never
+Two sheets share this reader and the import job (`importjob`): people into an agency (each
+row by `actions.add_member`) and agencies into the installation (`agency_sheet`, each row by
+`actions.onboard_agency`). Each row is imported in its own transaction, so a bad row never
 undoes the good ones; each problem is reported with its row number and column.
 """
 
 import csv
 import io
 import re
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
@@ -42,6 +45,18 @@ COLUMN_LABELS = {
 REQUIRED = ("full_name", "username", "roles")
 
 
+@dataclass(frozen=True)
+class SheetSpec:
+    """A sheet's columns: folded header → field, field → label, the required fields."""
+
+    headers: dict
+    labels: dict
+    required: tuple
+
+
+PEOPLE = SheetSpec(HEADERS, COLUMN_LABELS, REQUIRED)
+
+
 class SheetError(Exception):
     """The sheet as a whole cannot be read."""
 
@@ -54,7 +69,7 @@ def _lookup(choices) -> dict[str, str]:
     return table
 
 
-def read_sheet(upload) -> list[dict]:
+def read_sheet(upload, spec: SheetSpec = PEOPLE) -> list[dict]:
     """Return the sheet's data rows as dicts with their sheet row number under `_row`."""
     name = upload.name.lower()
     if name.endswith(".csv"):
@@ -75,8 +90,8 @@ def read_sheet(upload) -> list[dict]:
         ]
     if not raw:
         raise SheetError(_("Tệp không có dữ liệu."))
-    columns = [HEADERS.get(fold(h)) for h in raw[0]]
-    missing = [COLUMN_LABELS[f] for f in REQUIRED if f not in columns]
+    columns = [spec.headers.get(fold(h)) for h in raw[0]]
+    missing = [spec.labels[f] for f in spec.required if f not in columns]
     if missing:
         raise SheetError(_("Thiếu cột: %(cols)s.") % {"cols": ", ".join(missing)})
     rows = []

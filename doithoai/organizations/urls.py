@@ -1,8 +1,8 @@
-"""The agency administrator's pages."""
+"""The agency administrator's pages, and the installation administrator's (he-thong/)."""
 
 from django.urls import path
 
-from . import views
+from . import views, views_site
 
 app_name = "organizations"
 urlpatterns = [
@@ -16,4 +16,11 @@ urlpatterns = [
     path("nhap-danh-sach/<slug:job>/", views.import_job, name="import_job"),
     path("nhap-danh-sach/<slug:job>/tiep/", views.import_step, name="import_step"),
     path("nhat-ky-dang-nhap/", views.access_log, name="access_log"),
+    # The installation administrator's (a superuser's) pages.
+    path("he-thong/co-quan/", views_site.agencies, name="site_agencies"),
+    path("he-thong/co-quan/them/", views_site.onboard, name="site_onboard"),
+    path("he-thong/nhap-co-quan/", views_site.import_start, name="site_import"),
+    path("he-thong/nhap-co-quan/mau.xlsx", views_site.import_template, name="site_import_template"),
+    path("he-thong/nhap-co-quan/<slug:job>/", views_site.import_job, name="site_import_job"),
+    path("he-thong/nhap-co-quan/<slug:job>/tiep/", views_site.import_step, name="site_import_step"),
 ]

@@ -1,28 +1,24 @@
 """The agency administrator's pages: units, people and roles, the import sheet with its
 progress and per-row report, and links to the deadline rules and the official calendar."""
 
-import uuid
-
 from django.apps import apps
 from django.contrib import messages
 from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from doithoai.core.forms import apply_action_error
 from doithoai.core.pages import paginate, render_htmx, run
 from doithoai.organizations.pages import role_required
 
-from . import actions
+from . import actions, importjob
 from .forms import ImportForm, MemberFilterForm, MemberForm, RolesForm, UnitForm
 from .models import Membership, MembershipRole, Role, Unit
 from .sheet import SheetError, import_row, read_sheet
 
 admins = role_required(Role.ADMIN)
-CHUNK = 10  # rows imported per progress step
-SESSION_PREFIX = "member-import:"
 
 
 @admins
@@ -178,6 +174,12 @@ def member_edit(request, pk):
 
 # --- Import from a sheet -----------------------------------------------------------------
 
+PEOPLE_JOB = {
+    "step_url": "organizations:import_step",
+    "done_url": "organizations:members",
+    "done_label": gettext_lazy("Xem danh sách người dùng"),
+}
+
 
 @admins
 def import_start(request):
@@ -192,44 +194,26 @@ def import_start(request):
             except SheetError as exc:
                 form.add_error("sheet", str(exc))
             else:
-                job = uuid.uuid4().hex[:12]
-                request.session[SESSION_PREFIX + job] = {
-                    "agency": request.membership.agency_id,
-                    "filename": form.cleaned_data["sheet"].name[:100],
-                    "rows": rows,
-                    "done": 0,
-                    "created": 0,
-                    "errors": [],
-                }
+                job = importjob.start(
+                    request,
+                    kind="members",
+                    scope=request.membership.agency_id,
+                    rows=rows,
+                    filename=form.cleaned_data["sheet"].name,
+                )
                 return redirect("organizations:import_job", job)
     return render(request, "organizations/import.html", {"form": form}, status=status)
 
 
 def _job(request, job):
-    state = request.session.get(SESSION_PREFIX + job)
-    if state is None or state["agency"] != request.membership.agency_id:
-        raise Http404
-    return state
-
-
-def _progress(state) -> dict:
-    total = len(state["rows"])
-    return {
-        "total": total,
-        "done": state["done"],
-        "created": state["created"],
-        "errors": state["errors"],
-        "percent": int(100 * state["done"] / total) if total else 100,
-        "finished": state["done"] >= total,
-        "filename": state["filename"],
-    }
+    return importjob.load(request, kind="members", scope=request.membership.agency_id, job=job)
 
 
 @admins
 def import_job(request, job):
     """Show an import's progress bar and its per-row error report."""
     state = _job(request, job)
-    context = {"job": job, **_progress(state)}
+    context = {"job": job, **PEOPLE_JOB, **importjob.progress(state)}
     return render_htmx(
         request, "organizations/import_job.html", "organizations/_import_progress.html", context
     )
@@ -241,18 +225,16 @@ def import_step(request, job):
     """Import the next rows of the sheet (each row its own transaction) and show the progress."""
     state = _job(request, job)
     agency = request.membership.agency
-    start = state["done"]
-    for row in state["rows"][start : start + CHUNK]:
-        error = import_row(row, agency=agency, by=request.user)
-        if error:
-            state["errors"].append(error)
-        else:
-            state["created"] += 1
-        state["done"] += 1
-    request.session[SESSION_PREFIX + job] = state
+    state = importjob.step(
+        request,
+        kind="members",
+        job=job,
+        state=state,
+        import_row=lambda row: import_row(row, agency=agency, by=request.user),
+    )
     if not request.htmx:
         return redirect("organizations:import_job", job)
-    context = {"job": job, **_progress(state)}
+    context = {"job": job, **PEOPLE_JOB, **importjob.progress(state)}
     return render(request, "organizations/_import_progress.html", context)
 
 

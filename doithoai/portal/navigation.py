@@ -104,4 +104,8 @@ def nav_for(user, current_path: str = "") -> list[dict]:
         if item.count is not None and (waiting := item.count(user)):
             label = f"{label} ({waiting})"
         links.append({"label": label, "url": url, "current": current})
+    if getattr(user, "is_superuser", False):
+        url = reverse("organizations:site_agencies")
+        current = current_path.startswith(url.rsplit("co-quan/", 1)[0])
+        links.append({"label": _("Cơ quan trong hệ thống"), "url": url, "current": current})
     return links

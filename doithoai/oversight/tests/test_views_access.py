@@ -43,6 +43,12 @@ GET_ALLOWED = {
     "followups:publish": {"secretariat"},
     "followups:published": set(ROLES),
     "organizations:access_log": {"admin"},
+    # The installation administrator's pages: a superuser only, no agency role.
+    "organizations:site_agencies": set(),
+    "organizations:site_onboard": set(),
+    "organizations:site_import": set(),
+    "organizations:site_import_template": set(),
+    "organizations:site_import_job": set(),
 }
 
 

@@ -91,6 +91,8 @@ class World:
             "organizations:member_edit": [w.member.pk],
             "organizations:import_job": ["abcdef123456"],
             "organizations:import_step": ["abcdef123456"],
+            "organizations:site_import_job": ["abcdef123456"],
+            "organizations:site_import_step": ["abcdef123456"],
         }
         del c
         return table.get(name, [])
@@ -112,6 +114,7 @@ def route_names() -> list[str]:
 
 
 POST_ONLY = {
+    "organizations:site_import_step",
     "conferences:plan_create",
     "conferences:plan_issue",
     "conferences:delegate",
@@ -151,5 +154,7 @@ GET_AND_POST = {
     "organizations:member_add",
     "organizations:member_edit",
     "organizations:import",
+    "organizations:site_onboard",
+    "organizations:site_import",
     "deadlines:rules",
 }

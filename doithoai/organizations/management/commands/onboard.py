@@ -6,17 +6,17 @@
         --unit HCTC="Văn phòng Sở" --unit CCVC="Phòng Công chức, viên chức" --by admin
 
 The agency is created by the superuser `--by`, its first administrator set up with it (as
-the demo does), the units by that administrator: every step is an audited action. All or
-nothing: a refused step leaves nothing behind.
+the demo does), the units by that administrator: every step is an audited action
+(`organizations.actions.onboard_agency`, which the installation page and the agency sheet
+import also call). All or nothing: a refused step leaves nothing behind.
 """
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from doithoai.core.errors import ActionError
 from doithoai.organizations import actions as org
-from doithoai.organizations.models import Agency, Role
+from doithoai.organizations.models import Agency
 
 
 class Command(BaseCommand):
@@ -51,26 +51,19 @@ class Command(BaseCommand):
                 raise CommandError(f"Đơn vị phải có dạng KÝ_HIỆU=Tên: {spec}")
             units.append((code.strip(), name.strip()))
         try:
-            with transaction.atomic():
-                agency = org.create_agency(
-                    name=o["name"],
-                    code=o["code"],
-                    locality=o["locality"],
-                    parent=parent,
-                    parent_body_name=o["parent_body"],
-                    short_name=o["short_name"],
-                    by=actor,
-                )
-                admin = org.add_member(
-                    agency=agency,
-                    username=o["admin"],
-                    full_name=o["admin_name"],
-                    email=o["admin_email"],
-                    roles=[Role.ADMIN],
-                    by=None,
-                ).user
-                for code, name in units:
-                    org.add_unit(agency=agency, code=code, name=name, by=admin)
+            agency = org.onboard_agency(
+                code=o["code"],
+                name=o["name"],
+                locality=o["locality"],
+                parent=parent,
+                parent_body_name=o["parent_body"],
+                short_name=o["short_name"],
+                admin_username=o["admin"],
+                admin_full_name=o["admin_name"],
+                admin_email=o["admin_email"],
+                units=units,
+                by=actor,
+            )
         except ActionError as exc:
             raise CommandError(str(exc.message)) from exc
         self.stdout.write(
