@@ -97,6 +97,22 @@ BODIES = {
     },
     "operations_answer_observation": {"text": "Đã chỉ đạo phòng Tổng hợp báo cáo trong tuần."},
     "operations_report_sent": {"year": 2026, "half": 1, "symbol": "45/BC-VPUBND"},
+    "reorganisations_reorganisation_preview": {
+        "kind": "merge",
+        "agency_code": "VPUBND",
+        "target_code": "VPTQ",
+        "effective_on": "2025-07-01",
+        "legal_basis": "Nghị quyết số 202/2025/QH15",
+        "legal_basis_date": "2025-06-12",
+    },
+    "reorganisations_reorganisation_record": {
+        "kind": "merge",
+        "agency_code": "VPUBND",
+        "target_code": "VPTQ",
+        "effective_on": "2025-07-01",
+        "legal_basis": "Nghị quyết số 202/2025/QH15",
+        "legal_basis_date": "2025-06-12",
+    },
     "report_exchange_submission_return": {
         "reason": "Thiếu phần kiến nghị, đề xuất; đề nghị bổ sung và gửi lại."
     },

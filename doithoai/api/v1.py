@@ -16,6 +16,7 @@ from . import (
     operations,
     petitions,
     records,
+    reorganisations,
     report_exchange,
     report_texts,
     signing,
@@ -77,6 +78,7 @@ api.add_router("/", directory.router)
 api.add_router("/", operations.router)
 api.add_router("/", records.router)
 api.add_router("/", report_exchange.router)
+api.add_router("/", reorganisations.router)
 api.add_router("/", report_texts.router)
 api.add_router("/", extensions.router)
 api.add_router("/", minutes.router)

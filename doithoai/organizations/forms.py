@@ -137,3 +137,42 @@ class AgencyImportForm(ImportForm):
         label=_("Tệp danh sách cơ quan (.xlsx hoặc .csv)"),
         help_text=_("Dùng tệp mẫu: dòng đầu là tiêu đề các cột, mỗi dòng sau là một cơ quan."),
     )
+
+
+class ReorganiseForm(forms.Form):
+    """A rename, a move or a merge with its effective date and legal basis (agencies by code)."""
+
+    kind = forms.ChoiceField(
+        label=_("Việc tổ chức lại"),
+        choices=[
+            ("merge", _("Hợp nhất vào cơ quan khác")),
+            ("move", _("Chuyển sang cơ quan cấp trên khác")),
+            ("rename", _("Đổi tên")),
+        ],
+    )
+    agency = forms.CharField(label=_("Ký hiệu cơ quan"), max_length=20)
+    target = forms.CharField(
+        label=_("Ký hiệu cơ quan kế thừa / cơ quan cấp trên mới"),
+        max_length=20,
+        required=False,
+        help_text=_(
+            "Hợp nhất: cơ quan kế thừa. Chuyển: cơ quan cấp trên mới (để trống: không có)."
+        ),
+    )
+    effective_on = forms.DateField(label=_("Ngày có hiệu lực"))
+    legal_basis = forms.CharField(
+        label=_("Căn cứ pháp lý (số văn bản)"),
+        max_length=200,
+        help_text=_("Ví dụ Nghị quyết số 202/2025/QH15."),
+    )
+    legal_basis_date = forms.DateField(label=_("Ngày của văn bản căn cứ"), required=False)
+    name = forms.CharField(label=_("Tên mới của cơ quan"), max_length=200, required=False)
+    short_name = forms.CharField(label=_("Tên viết tắt"), max_length=100, required=False)
+    parent_body_name = forms.CharField(
+        label=_("Tên cơ quan chủ quản (in trên văn bản)"), max_length=200, required=False
+    )
+    locality = forms.CharField(label=_("Địa danh"), max_length=100, required=False)
+    report_recipient = forms.CharField(label=_("Nơi nhận báo cáo"), max_length=200, required=False)
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    error_aliases = {"successor": "target", "new_parent": "target"}

@@ -143,15 +143,11 @@ def move_agency(
     if new_parent is not None:
         if new_parent.ended_on is not None:
             raise ValidationFailed(_("Cơ quan cấp trên mới đã hợp nhất."), field="new_parent")
-        ancestor, seen = new_parent, set()
-        while ancestor is not None and ancestor.pk not in seen:
-            if ancestor.pk == agency.pk:
-                raise ValidationFailed(
-                    _("Không thể đặt cơ quan dưới chính nó hoặc cơ quan cấp dưới của nó."),
-                    field="new_parent",
-                )
-            seen.add(ancestor.pk)
-            ancestor = ancestor.parent
+        if _is_below(new_parent, agency):
+            raise ValidationFailed(
+                _("Không thể đặt cơ quan dưới chính nó hoặc cơ quan cấp dưới của nó."),
+                field="new_parent",
+            )
     if (new_parent.pk if new_parent else None) == agency.parent_id:
         raise ValidationFailed(_("Cơ quan đã ở dưới cơ quan cấp trên này."), field="new_parent")
     old_parent = agency.parent
@@ -180,6 +176,17 @@ def move_agency(
         },
     )
     return event
+
+
+def _is_below(candidate: Agency, agency: Agency) -> bool:
+    """Tell whether `candidate` is `agency` itself or one of the agencies below it."""
+    ancestor, seen = candidate, set()
+    while ancestor is not None and ancestor.pk not in seen:
+        if ancestor.pk == agency.pk:
+            return True
+        seen.add(ancestor.pk)
+        ancestor = ancestor.parent
+    return False
 
 
 def _free_code(successor: Agency, code: str, suffix: str) -> str:
@@ -213,6 +220,10 @@ def merge_agency(
     effective_on, legal_basis = _check(by, effective_on, legal_basis)
     if successor is None or successor.pk == agency.pk:
         raise ValidationFailed(_("Chọn cơ quan kế thừa khác cơ quan này."), field="successor")
+    if _is_below(successor, agency):
+        raise ValidationFailed(
+            _("Không thể hợp nhất cơ quan vào một cơ quan cấp dưới của nó."), field="successor"
+        )
     agency = _locked(agency)
     successor = _locked(successor)
     _keep_original(agency)
@@ -285,3 +296,87 @@ def merge_agency(
         },
     )
     return event
+
+
+# --- One entry for the page, the API and the command, and its preview ---------------------
+
+KINDS = ("rename", "move", "merge")
+
+
+def agency_by_code(code: str | None, field: str) -> Agency | None:
+    """Return the agency with this code (None for an empty code), or refuse an unknown one."""
+    code = (code or "").strip()
+    if not code:
+        return None
+    found = Agency.objects.filter(code__iexact=code).first()
+    if found is None:
+        raise ValidationFailed(_("Không có cơ quan ký hiệu %(c)s.") % {"c": code[:40]}, field=field)
+    return found
+
+
+def reorganise(
+    *,
+    kind: str,
+    agency: Agency,
+    by,
+    effective_on: datetime.date,
+    legal_basis: str,
+    target: Agency | None = None,
+    legal_basis_date: datetime.date | None = None,
+    **names,
+):
+    """Record a rename, a move (under `target`, or none) or a merge (into `target`)."""
+    common = {
+        "agency": agency,
+        "by": by,
+        "effective_on": effective_on,
+        "legal_basis": legal_basis,
+        "legal_basis_date": legal_basis_date,
+    }
+    if kind == "merge":
+        if target is None:
+            raise ValidationFailed(_("Chọn cơ quan kế thừa."), field="target")
+        return merge_agency(successor=target, **common)
+    if kind == "move":
+        return move_agency(new_parent=target, **common)
+    if kind == "rename":
+        return rename_agency(
+            name=names.get("name", ""),
+            short_name=names.get("short_name", ""),
+            parent_body_name=names.get("parent_body_name", ""),
+            locality=names.get("locality", ""),
+            report_recipient=names.get("report_recipient", ""),
+            **common,
+        )
+    raise ValidationFailed(_("Chọn đổi tên, chuyển cơ quan cấp trên hoặc hợp nhất."), field="kind")
+
+
+class _DryRun(Exception):
+    def __init__(self, summary: dict):
+        super().__init__("dry run")
+        self.summary = summary
+
+
+def preview(*, kind: str, agency: Agency, **kwargs) -> dict:
+    """Return what the reorganisation would move, changing nothing.
+
+    The action itself runs, with every check it makes, and is rolled back: a merge answers
+    with the counts it would carry ({units, memberships, delegations, petitions,
+    conferences, assignments, deadlines}); a move with the agencies below that go with it. A
+    refusal is raised as the action would raise it.
+    """
+    below = Agency.objects.filter(parent=agency).count()
+    try:
+        with transaction.atomic():
+            result = reorganise(kind=kind, agency=agency, **kwargs)
+            carried = getattr(result, "carried", None) or {}
+            summary = {k: v for k, v in carried.items() if isinstance(v, int)}
+            if kind == "move":
+                summary = {"agencies_below": below}
+            raise _DryRun(summary)
+    except _DryRun as done:
+        # The caches dropped or refilled during the run may hold the merged state: drop them.
+        forget_successors()
+        for member in Membership.objects.filter(agency=agency).select_related("user"):
+            access.forget(member.user)
+        return done.summary

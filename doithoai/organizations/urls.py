@@ -19,6 +19,7 @@ urlpatterns = [
     # The installation administrator's (a superuser's) pages.
     path("he-thong/co-quan/", views_site.agencies, name="site_agencies"),
     path("he-thong/co-quan/them/", views_site.onboard, name="site_onboard"),
+    path("he-thong/to-chuc-lai/", views_site.reorganise_page, name="site_reorganise"),
     path("he-thong/nhap-co-quan/", views_site.import_start, name="site_import"),
     path("he-thong/nhap-co-quan/mau.xlsx", views_site.import_template, name="site_import_template"),
     path("he-thong/nhap-co-quan/<slug:job>/", views_site.import_job, name="site_import_job"),

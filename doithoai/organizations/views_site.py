@@ -15,9 +15,9 @@ from django.views.decorators.http import require_POST
 from doithoai.core.forms import apply_action_error
 from doithoai.core.pages import render_htmx, run
 
-from . import actions, agency_sheet, importjob
-from .forms import AgencyImportForm, OnboardForm
-from .models import Agency
+from . import actions, agency_sheet, importjob, reorganise
+from .forms import AgencyImportForm, OnboardForm, ReorganiseForm
+from .models import Agency, Reorganisation
 from .sheet import SheetError, read_sheet
 
 SITE = "site"  # the scope of an installation-wide import job
@@ -152,3 +152,70 @@ def import_step(request, job):
         return redirect("organizations:site_import_job", job)
     context = {"job": job, **AGENCY_JOB, **importjob.progress(state)}
     return render(request, "organizations/_import_progress.html", context)
+
+
+# --- Reorganisation ------------------------------------------------------------------------
+
+CARRIED_LABELS = {
+    "petitions": gettext_lazy("Kiến nghị đang xử lý"),
+    "conferences": gettext_lazy("Hội nghị chưa tổ chức"),
+    "assignments": gettext_lazy("Việc giao xử lý chưa xong"),
+    "deadlines": gettext_lazy("Thời hạn đang chạy"),
+    "memberships": gettext_lazy("Người (cùng vai trò)"),
+    "units": gettext_lazy("Đơn vị"),
+    "delegations": gettext_lazy("Ủy quyền đại diện còn hiệu lực"),
+    "agencies_below": gettext_lazy("Cơ quan cấp dưới đi theo"),
+}
+
+
+def _reorganisation(d: dict, by) -> dict:
+    """Return the action's arguments from the form's data (agencies looked up by code)."""
+    return {
+        "kind": d["kind"],
+        "agency": reorganise.agency_by_code(d["agency"], "agency"),
+        "target": reorganise.agency_by_code(d["target"], "target"),
+        "by": by,
+        "effective_on": d["effective_on"],
+        "legal_basis": d["legal_basis"],
+        "legal_basis_date": d["legal_basis_date"],
+        "name": d["name"],
+        "short_name": d["short_name"],
+        "parent_body_name": d["parent_body_name"],
+        "locality": d["locality"],
+        "report_recipient": d["report_recipient"],
+    }
+
+
+@superuser_required
+def reorganise_page(request):
+    """Rename, move or merge an agency: first what would move, then, confirmed, the action."""
+    form = ReorganiseForm(request.POST or None, initial={"kind": "merge"})
+    context = {
+        "form": form,
+        "history": Reorganisation.objects.select_related(
+            "agency", "successor", "new_parent"
+        ).order_by("-effective_on", "-pk")[:20],
+    }
+    if request.method != "POST":
+        return render(request, "organizations/site_reorganise.html", context)
+    if form.is_valid():
+        d = form.cleaned_data
+        if not d["confirm"]:
+            summary, error = run(lambda: reorganise.preview(**_reorganisation(d, request.user)))
+            if error is None:
+                confirm = form.data.copy()
+                confirm["confirm"] = "on"
+                context |= {
+                    "preview": [(CARRIED_LABELS.get(k, k), n) for k, n in summary.items()],
+                    "confirm_form": ReorganiseForm(confirm),
+                    "subject": reorganise.agency_by_code(d["agency"], "agency"),
+                    "target_agency": reorganise.agency_by_code(d["target"], "target"),
+                }
+                return render(request, "organizations/site_reorganise_confirm.html", context)
+        else:
+            result, error = run(lambda: reorganise.reorganise(**_reorganisation(d, request.user)))
+            if error is None:
+                messages.success(request, _("Đã ghi nhận việc tổ chức lại."))
+                return redirect("organizations:site_reorganise")
+        apply_action_error(form, error)
+    return render(request, "organizations/site_reorganise.html", context, status=400)

@@ -49,6 +49,7 @@ GET_ALLOWED = {
     "organizations:site_import": set(),
     "organizations:site_import_template": set(),
     "organizations:site_import_job": set(),
+    "organizations:site_reorganise": set(),
 }
 
 

@@ -156,5 +156,6 @@ GET_AND_POST = {
     "organizations:import",
     "organizations:site_onboard",
     "organizations:site_import",
+    "organizations:site_reorganise",
     "deadlines:rules",
 }
