@@ -260,6 +260,9 @@ SEAL_KEYS_DIR = os.environ.get("DOITHOAI_SEAL_KEYS_DIR", "")
 SIGNING_SECRETS_DIR = os.environ.get("DOITHOAI_SECRETS_DIR", "")
 
 API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "600"))
+# Working days an agency has to send again a report the province returned (no legal text
+# sets it: this system's default, per installation).
+REPORT_RESEND_WORKING_DAYS = int(os.environ.get("REPORT_RESEND_WORKING_DAYS", "5"))
 API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
 
 if not DEBUG:

@@ -82,9 +82,24 @@ def compute(
             f"Cấp trên tiếp nhận hoặc trả lại báo cáo trong {n} ngày làm việc kể từ ngày nhận "
             "(quy định mặc định của hệ thống)"
         )
+    elif kind == Kind.REPORT_RESEND:
+        # Nor how long an agency has to send a returned report again: the installation's
+        # setting (REPORT_RESEND_WORKING_DAYS, 5 by default), in working days from the return.
+        n = report_resend_working_days()
+        rule = (
+            f"Gửi lại báo cáo bị cấp trên trả lại trong {n} ngày làm việc kể từ ngày trả lại "
+            "(quy định của hệ thống, đặt theo từng nơi cài đặt)"
+        )
     else:
         raise ValueError(kind)
     return _made(cal.explain_working_days(start, n), n, DayKind.WORKING, rule)
+
+
+def report_resend_working_days() -> int:
+    """Return the working days an agency has to send a returned report again (settings)."""
+    from django.conf import settings
+
+    return max(1, int(getattr(settings, "REPORT_RESEND_WORKING_DAYS", 5)))
 
 
 REPORT_REVIEW_WORKING_DAYS = 10

@@ -76,6 +76,7 @@ class Kind(models.TextChoices):
     SEMIANNUAL_REPORT = "semiannual_report", _("Báo cáo 6 tháng")
     ANNUAL_REPORT = "annual_report", _("Báo cáo năm")
     REPORT_REVIEW = "report_review", _("Cấp trên xem xét báo cáo")
+    REPORT_RESEND = "report_resend", _("Gửi lại báo cáo bị trả lại")
 
 
 class DayKind(models.TextChoices):

@@ -83,6 +83,9 @@ def submit_report(*, agency, year: int, half: int | None, by, symbol: str = ""):
     latest = latest_submission(agency, year, half)
     if latest is not None and latest.status != SubmissionStatus.RETURNED:
         raise InvalidTransition(_("Báo cáo này đã được ghi nhận là đã gửi."), field="half")
+    if latest is not None:
+        # A returned report sent again meets the agency's resend deadline.
+        deadlines.complete_deadlines(subject=latest, kind="report_resend", by=by, on=today())
     if latest is None:
         deadline = report_deadline(agency, year, half)
         if deadline is None or deadline.status != "open":
@@ -168,6 +171,10 @@ def return_report(*, submission: ReportSubmission, reason: str, by) -> ReportSub
         agency=submission.agency, year=submission.year, period=submission.period
     ).update(submitted_at=None)
     deadlines.complete_deadlines(subject=submission, kind="report_review", by=by, on=today())
+    # The agency's turn: send it again within the installation's limit (settings).
+    deadlines.open_deadline(
+        kind="report_resend", subject=submission, agency=submission.agency, start=today(), by=by
+    )
     half = submission.period or None
     events.publish(
         "report_returned", agency=submission.agency, by=by, year=submission.year, half=half

@@ -44,15 +44,21 @@ class Row:
     assignments_overdue: int = 0
     reports: dict = field(default_factory=dict)  # half (1 or None) -> (state, due, done)
     sent: dict = field(default_factory=dict)  # half (1 or None) -> latest ReportSubmission
+    resend: dict = field(default_factory=dict)  # half -> the open resend deadline's due date
+    as_of: datetime.date | None = None
 
     def _report(self, half) -> dict:
         state, due, done = self.reports[half]
+        resend_due = self.resend.get(half)
         return {
             "state": state,
             "label": REPORT_STATES[state],
             "due": due,
             "done": done,
             "sent": self.sent.get(half),
+            # Returned and not yet sent again: by when, and whether that day has passed.
+            "resend_due": resend_due,
+            "resend_overdue": bool(resend_due and self.as_of and resend_due < self.as_of),
         }
 
     @property
@@ -121,6 +127,12 @@ def rows(province: Agency, year: int, as_of: datetime.date) -> list[Row]:
         "version"
     ):
         sent[(submission.agency_id, submission.period or None)] = submission  # latest wins
+    resend = {}
+    latest = {s.pk: key for key, s in sent.items()}
+    for d in Deadline.objects.filter(
+        kind="report_resend", object_id__in=list(latest), status=DeadlineStatus.OPEN
+    ).values("object_id", "due_date"):
+        resend[latest[d["object_id"]]] = d["due_date"]
     out = []
     for agency in agencies:
         blob = blobs[agency.pk]
@@ -134,10 +146,13 @@ def rows(province: Agency, year: int, as_of: datetime.date) -> list[Row]:
             notices_total=notice.get("total", 0),
             notices_on_time=notice.get("on_time", 0),
             assignments_overdue=blob["outcomes"]["overdue"],
+            as_of=as_of,
         )
         for kind, half in REPORT_KINDS:
             if (agency.pk, half) in sent:
                 row.sent[half] = sent[(agency.pk, half)]
+            if (agency.pk, half) in resend:
+                row.resend[half] = resend[(agency.pk, half)]
             deadline = reports.get((agency.pk, kind)) if plan else None
             row.reports[half] = (
                 report_state(deadline, as_of),
@@ -172,6 +187,8 @@ HEADERS = [
     _("Hạn báo cáo 6 tháng"),
     _("Báo cáo năm"),
     _("Hạn báo cáo năm"),
+    _("Hạn gửi lại báo cáo 6 tháng bị trả lại"),
+    _("Hạn gửi lại báo cáo năm bị trả lại"),
 ]
 
 
@@ -195,6 +212,8 @@ def as_table(all_rows: list[Row]) -> list[list]:
                 half_due,
                 REPORT_STATES[year_state],
                 year_due,
+                r.resend.get(1),
+                r.resend.get(None),
             ]
         )
     return cells
