@@ -326,6 +326,8 @@ def reorganise(
     **names,
 ):
     """Record a rename, a move (under `target`, or none) or a merge (into `target`)."""
+    if agency is None:
+        raise ValidationFailed(_("Vui lòng nhập ký hiệu cơ quan."), field="agency")
     common = {
         "agency": agency,
         "by": by,

@@ -60,6 +60,7 @@ def test_an_agency_admin_is_refused(api, cast, successor, time_machine):
         ({"target_code": "KHONGCO"}, "target_code"),
         ({"agency_code": "KHONGCO"}, "agency_code"),
         ({"target_code": ""}, "target"),
+        ({"agency_code": "   "}, "agency"),
     ],
 )
 def test_bad_input_is_refused_and_changes_nothing(
