@@ -92,7 +92,7 @@ def test_a_changed_fragment_is_compressed_for_a_slow_phone(client, cast, running
 def test_the_language_of_the_last_fragment_is_kept(client, cast, running):
     client.force_login(cast.staff)
     tag = polled(client, running)
-    english = tag.replace("-vi\"", "-en\"")
+    english = tag.replace('-vi"', '-en"')
     actions.move_current_item(conference=running, item=running.agenda.get(), by=cast.head)
     fresh = client.get(url("phone_state", running), HTTP_IF_NONE_MATCH=english)
     assert fresh.status_code == 200 and fresh["Content-Language"] == "en"
