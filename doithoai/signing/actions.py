@@ -28,10 +28,14 @@ from doithoai.conferences import actions as conferences
 from doithoai.conferences.models import ConclusionNotice, NoticeStatus
 from doithoai.core.actionkit import require
 from doithoai.core.errors import Conflict, InvalidTransition, PermissionRefused, ValidationFailed
+from doithoai.core.lazy import lazy_module
 
-from . import images, keys, pades, placement
+from . import images, keys, placement
 from .models import AgencySeal, ExternalRequest, Method, SignedDocument, SignerProfile, Stage
 from .signable import Signable, build, check, load, render_pdf, signable
+
+# pyHanko (with aiohttp and fontTools) loads on the first signature or check (see core.lazy).
+pades = lazy_module("doithoai.signing.pades")
 
 # A signature image's proportions when the person signs in their own tool without one here.
 DEFAULT_SIGNATURE_SIZE = (400, 180)
