@@ -127,8 +127,12 @@ UNIT_COUNTS = ("assigned", "reported_on_time", "reported_late", "open", "overdue
 def _page(request, agencies, title, code, *, rollup=False):
     year, half = _period(request)
     summary = summaries.summary(agencies, year, half)
+    tables_key = None
     if rollup:
         summary = _per_agency(summary, agencies)
+        # The tables of a roll-up (a row per agency) are rendered once per set of versions.
+        ids = [a.pk for a in summaries.without_merged(list(agencies))]
+        tables_key = summaries.rollup_key(ids, year, half, today())
     charts = _charts(summary)
     query = f"?year={year}" + (f"&half={half}" if half else "")
     return render(
@@ -142,6 +146,7 @@ def _page(request, agencies, title, code, *, rollup=False):
             "years": range(today().year, today().year - 10, -1),
             "summary": summary,
             "tables": report_tables(summary),
+            "tables_key": tables_key,
             "charts": charts,
             "overdue": summary["dashboard"]["overdue_now"],
             "rollup": rollup,
