@@ -2,9 +2,11 @@
 
 Until now a report's signatures were keyed on its `ReportText` (one per period) and signed a
 rendering made at the first signature, after the report was sent. A report is now signed as a
-`ReportSubmission` version. Each earlier signature is moved to the version that was the last
-one sent when it was signed; one with no such version keeps its bytes under the kind
-`report_text` (kept, never deleted, not signable).
+`ReportSubmission` version. A text's signatures form one chain of incremental updates over
+the PDF rendered at its first signature, so the whole chain (and its external signing
+requests) moves to the version that was the last one sent at that first signature; a chain
+with no such version keeps its rows under the kind `report_text` (kept, never deleted, not
+signable).
 """
 
 from django.db import migrations
@@ -34,16 +36,21 @@ def forwards(apps, schema_editor):
             .first()
         )
 
-    for signed in SignedDocument.objects.filter(kind="report_text").order_by("pk"):
-        version = version_of(signed.object_id, signed.signed_at)
-        if version is not None:
-            SignedDocument.objects.filter(pk=signed.pk).update(kind="report", object_id=version.pk)
-    for request in ExternalRequest.objects.filter(kind="report_text").order_by("pk"):
-        version = version_of(request.object_id, request.created_at)
-        if version is not None:
-            ExternalRequest.objects.filter(pk=request.pk).update(
-                kind="report", object_id=version.pk
-            )
+    # One text's signatures are one chain of incremental updates over the PDF rendered at its
+    # first signature: the whole chain goes to the version sent before that first signature.
+    chains = {}
+    for signed in SignedDocument.objects.filter(kind="report_text").order_by("signed_at", "pk"):
+        chains.setdefault(signed.object_id, signed.signed_at)
+    for text_id, first in chains.items():
+        version = version_of(text_id, first)
+        if version is None:
+            continue
+        SignedDocument.objects.filter(kind="report_text", object_id=text_id).update(
+            kind="report", object_id=version.pk
+        )
+        ExternalRequest.objects.filter(kind="report_text", object_id=text_id).update(
+            kind="report", object_id=version.pk
+        )
 
 
 class Migration(migrations.Migration):
