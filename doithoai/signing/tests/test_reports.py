@@ -167,3 +167,16 @@ def test_the_dashboard_links_the_frozen_version_to_its_signing_page(report, cast
     page = client.get(f"/thong-ke/{cast.agency.code}/?year=2018&half=1").content.decode()
     assert reverse("signing:document", args=["bao-cao", report.pk]) in page
     assert sha(bytes(report.document)) == report.sha256
+
+
+def test_the_report_page_freezes_for_signing_instead_of_sending(plan, cast, client):
+    url = reverse("reports:submit", args=[cast.agency.code]) + "?year=2018&half=1"
+    page = f"/thong-ke/{cast.agency.code}/?year=2018&half=1"
+    client.force_login(cast.secretariat)
+    assert "Chốt báo cáo để ký số" in client.get(page).content.decode()
+    assert client.post(url, {"symbol": "15/BC"}).status_code == 302
+    frozen = ReportSubmission.objects.get()
+    assert (frozen.status, frozen.symbol) == (SubmissionStatus.PREPARED, "15/BC")
+    assert not AuditEvent.objects.filter(verb=Verb.REPORT_SUBMITTED).exists()
+    client.force_login(cast.staff)
+    assert client.post(url, {"symbol": "16/BC"}).status_code == 403
