@@ -111,11 +111,26 @@ async def get(port: int, path: str, headers: dict) -> tuple[int, dict, bytes, fl
     head, _, body = data.partition(b"\r\n\r\n")
     first, *rest = head.decode("latin-1").split("\r\n")
     status = int(first.split(" ", 2)[1]) if first else 0
-    fields = {}
+    fields: dict = {"set-cookie": []}
     for line in rest:
         key, _, value = line.partition(":")
-        fields[key.strip().lower()] = value.strip()
+        key = key.strip().lower()
+        if key == "set-cookie":
+            fields[key].append(value.strip())
+        else:
+            fields[key] = value.strip()
     return status, fields, body, time.monotonic() - start
+
+
+def keep_cookies(jar: dict, fields: dict) -> None:
+    """Keep what the server set (the room pass), as a browser's cookie jar does."""
+    for line in fields.get("set-cookie", []):
+        pair, _, attributes = line.partition(";")
+        name, _, value = pair.partition("=")
+        if "max-age=0" in attributes.lower().replace(" ", ""):
+            jar.pop(name.strip(), None)
+        else:
+            jar[name.strip()] = value.strip()
 
 
 class Run:
@@ -135,9 +150,10 @@ async def phone_loop(port, path, cookie, interval, stop_at, run, published=None,
     """Poll like a phone: once per `interval`, with the last ETag; note answers first seen."""
     await asyncio.sleep(random.random() * interval)
     etag = None
+    jar: dict[str, str] = {}
     tick = time.monotonic()
     while time.monotonic() < stop_at:
-        headers = {"Cookie": cookie}
+        headers = {"Cookie": "; ".join([cookie, *(f"{k}={v}" for k, v in jar.items())])}
         if etag:
             headers["If-None-Match"] = etag
         try:
@@ -146,6 +162,7 @@ async def phone_loop(port, path, cookie, interval, stop_at, run, published=None,
             run.errors += 1
             status, fields, body, elapsed = 0, {}, b"", 0.0
         run.count(status, elapsed)
+        keep_cookies(jar, fields)
         if status == 200 and published is not None:
             etag = fields.get("etag", etag)
             now = time.monotonic()

@@ -86,7 +86,7 @@ def load(args, url: str, stack) -> dict:
     if not manifest:
         manifest = tempfile.mktemp(prefix="doithoai-bench-", suffix=".json")
         stack.append(lambda: Path(manifest).unlink(missing_ok=True))
-    env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="doithoai.settings")
+    env = dict(os.environ, **server_env(url), DJANGO_SETTINGS_MODULE="doithoai.settings")
     cmd = [sys.executable, str(HERE / "datagen.py"), "--scale", args.scale]
     subprocess.run(cmd + ["--manifest", manifest], env=env, check=True)
     return json.loads(Path(manifest).read_text())

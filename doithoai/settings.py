@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "doithoai.core.middleware.PermissionsPolicyMiddleware",
     "doithoai.core.middleware.RefuseNulMiddleware",
+    # Before the session: an unchanged room poll with a room pass is answered here.
+    "doithoai.live.middleware.RoomPollMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.gzip.GZipMiddleware",

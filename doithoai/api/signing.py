@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Router, Schema, UploadedFile
 
 from doithoai.core.errors import PermissionRefused, ValidationFailed
+from doithoai.core.lazy import lazy_module
 from doithoai.organizations.models import Agency
 from doithoai.organizations.rules import is_member
-from doithoai.signing import actions, pades, verification
+from doithoai.signing import actions, verification
 from doithoai.signing.forms import MAX_IMAGE_BYTES, MAX_KEY_BYTES, MAX_PDF_BYTES
 from doithoai.signing.models import ExternalRequest, SignedDocument
 from doithoai.signing.signable import check, load
@@ -22,6 +23,9 @@ from doithoai.signing.signable import check, load
 from . import schemas as s
 from .errors import ERRORS, not_found
 from .idempotency import idempotent
+
+# pyHanko (with aiohttp and fontTools) loads on the first signature or check (see core.lazy).
+pades = lazy_module("doithoai.signing.pades")
 
 router = Router(tags=["signing"])
 

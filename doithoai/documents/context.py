@@ -10,7 +10,7 @@ from doithoai.organizations.access import roles
 from doithoai.organizations.models import Membership, Role, Unit
 from doithoai.organizations.names import names_on, successors
 
-from .decree30 import Header, Signature
+from .blocks import Header, Signature
 
 
 def vn_date_words(place: str, day: datetime.date | None, year: int | None = None) -> str:

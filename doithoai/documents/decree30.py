@@ -7,7 +7,6 @@ signature block side by side; page numbers in the header from page 2.
 """
 
 import io
-from dataclasses import dataclass, field
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -16,6 +15,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Mm, Pt
+
+from .blocks import Header, Signature
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -27,29 +28,6 @@ PARAGRAPH_AFTER = Pt(6)
 TEXT_WIDTH = Mm(210 - 30 - 15)
 HEADER_LEFT = Mm(62)
 HEADER_RIGHT = TEXT_WIDTH - HEADER_LEFT
-
-
-@dataclass
-class Signature:
-    """The signature block: authority and title lines (capitals), the signer's name and user."""
-
-    lines: list[str]
-    name: str = ""
-    # The person named in the block (who alone may sign it digitally), when known.
-    user: object = None
-
-
-@dataclass
-class Header:
-    """The components above the content (Decree 30, Art. 8, items 1–5)."""
-
-    parent_body: str
-    issuing_body: str
-    number_symbol: str
-    place_date: str
-    type_name: str
-    summary: str = ""
-    extra_summary: list[str] = field(default_factory=list)
 
 
 def _set_font(run, size=None, *, bold=None, italic=None, underline=None):

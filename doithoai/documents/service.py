@@ -11,13 +11,17 @@ from django.utils.translation import gettext as _
 
 from doithoai.conferences.models import ConclusionNotice, Conference, DialoguePlan
 from doithoai.core.errors import PermissionRefused, ValidationFailed
+from doithoai.core.lazy import lazy_module
 from doithoai.organizations.models import Agency
 
-from .meeting import build_compilation, build_invitation, build_minutes
-from .notice import build_notice
 from .pdf import docx_to_pdf
-from .plan import build_plan
-from .report import build_report
+
+# The builders write Word documents with python-docx: loaded by the first document a worker
+# builds, not by every worker at start (see core.lazy).
+_meeting = lazy_module("doithoai.documents.meeting")
+_notice = lazy_module("doithoai.documents.notice")
+_plan = lazy_module("doithoai.documents.plan")
+_report = lazy_module("doithoai.documents.report")
 
 KINDS = ("plan", "invitation", "compilation", "minutes", "notice", "report", "consolidated")
 CONTENT_TYPES = {
@@ -66,15 +70,15 @@ def check(user, kind: str, obj) -> None:
 def build(kind: str, obj, *, year=None, half=None):
     """Build the document of `kind` for `obj` and return the OfficialDocument."""
     if kind == "plan":
-        return build_plan(obj)
+        return _plan.build_plan(obj)
     if kind == "invitation":
-        return build_invitation(obj)
+        return _meeting.build_invitation(obj)
     if kind == "compilation":
-        return build_compilation(obj)
+        return _meeting.build_compilation(obj)
     if kind == "minutes":
-        return build_minutes(obj)
+        return _meeting.build_minutes(obj)
     if kind == "notice":
-        return build_notice(obj)
+        return _notice.build_notice(obj)
     if year is None:
         raise ValidationFailed(_("Chọn năm báo cáo."), field="year")
     if kind == "consolidated":
@@ -83,7 +87,7 @@ def build(kind: str, obj, *, year=None, half=None):
         return build_consolidated(obj, int(year), half)
     if half not in (None, 1, 2):
         raise ValidationFailed(_("Kỳ báo cáo là 6 tháng đầu (1), cuối (2) hoặc cả năm."), "half")
-    return build_report(obj, int(year), half)
+    return _report.build_report(obj, int(year), half)
 
 
 def filename(kind: str, obj, fmt: str, *, year=None, half=None) -> str:

@@ -10,6 +10,7 @@ class LiveConfig(AppConfig):
     verbose_name = _("Hội nghị trực tuyến")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_out
         from django.db.models.signals import post_save
 
         from doithoai.audit.models import AuditEvent
@@ -19,4 +20,5 @@ class LiveConfig(AppConfig):
         from .console import console_context
 
         post_save.connect(receivers.bump_on_audit, sender=AuditEvent, dispatch_uid="live.bump")
+        user_logged_out.connect(receivers.drop_pass_on_logout, dispatch_uid="live.pass")
         add_workspace_context(console_context)

@@ -33,3 +33,9 @@ def bump_on_audit(sender, instance, created, raw=False, **kwargs):
             conference_id=conference_id, defaults={"agency_id": instance.agency_id}
         )
     Room.objects.filter(pk=conference_id).update(version=F("version") + 1)
+
+
+def drop_pass_on_logout(sender, request, user, **kwargs):
+    """Have the room-poll middleware delete the room pass on the log-out's response."""
+    if request is not None:
+        request.drop_room_pass = True

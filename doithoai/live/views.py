@@ -36,7 +36,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from doithoai.conferences.models import AgendaItem, Conference
 from doithoai.core.pages import run
@@ -44,6 +44,7 @@ from doithoai.petitions import actions as pet_actions
 
 from . import actions
 from .forms import RaiseForm
+from .middleware import give_pass
 from .models import Participant, Room
 from .state import etag, room_state
 
@@ -120,6 +121,7 @@ def _live_fragment(request, conference, template: str, variant: str):
         response = HttpResponse(html)
     response["ETag"] = tag
     response["Cache-Control"] = "private, no-cache"
+    give_pass(response, request.user, conference.pk)
     return response
 
 
@@ -165,9 +167,12 @@ def _fragment_now(request, conference, template, variant, version):
 @room_page
 def phone(request, conference):
     """The phone page: the running order live, and what a person in the room can do."""
-    return render(request, "live/phone.html", _phone_context(request, conference))
+    response = render(request, "live/phone.html", _phone_context(request, conference))
+    give_pass(response, request.user, conference.pk)
+    return response
 
 
+@require_safe
 @room_page
 def phone_state(request, conference):
     """The phone's live fragment (polled with `If-None-Match`)."""
@@ -178,7 +183,7 @@ def phone_state(request, conference):
 def projector(request, conference):
     """The projector: the current item and its outcome in large type, the QR code, a clock."""
     version = _version(conference)
-    return render(
+    response = render(
         request,
         "live/projector.html",
         {
@@ -189,8 +194,11 @@ def projector(request, conference):
             "join_link": join_url(request, conference),
         },
     )
+    give_pass(response, request.user, conference.pk)
+    return response
 
 
+@require_safe
 @room_page
 def projector_state(request, conference):
     """The projector's live fragment (polled with `If-None-Match`)."""

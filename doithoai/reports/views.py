@@ -13,13 +13,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from doithoai.core.actionkit import today
 from doithoai.core.errors import ActionError
+from doithoai.core.lazy import lazy_module
 from doithoai.core.pages import render_htmx
 from doithoai.core.params import year_param
 from doithoai.organizations.access import memberships
 from doithoai.organizations.models import Agency
 from doithoai.petitions.models import TopicGroup
 
-from . import exports, summaries
+from . import summaries
 from .actions import (
     latest_submission,
     prepare_report,
@@ -28,10 +29,13 @@ from .actions import (
     save_report_text,
     submit_report,
 )
-from .excel import XLSX, tables_workbook
 from .models import TEXT_FIELDS, ExportJob, ExportStatus
 from .tables import report_tables, status_label
 from .texts import TITLES, next_period_words, report_texts, stored
+
+# openpyxl loads with the first sheet a worker writes (see core.lazy).
+excel = lazy_module("doithoai.reports.excel")
+exports = lazy_module("doithoai.reports.exports")
 
 
 def _period(request) -> tuple[int, int | None]:
@@ -297,7 +301,7 @@ def tables_xlsx(request, code):
         agency, agencies = _rollup_agencies(request, code)
     summary = summaries.summary(agencies, year, half)
     span = f"{year}" + (f"-6thang{half}" if half else "")
-    content = tables_workbook(report_tables(summary), f"{agency.name} {span}")
+    content = excel.tables_workbook(report_tables(summary), f"{agency.name} {span}")
     return _xlsx(content, f"so-lieu-{code}-{span}.xlsx")
 
 
@@ -349,13 +353,13 @@ def export_download(request, job_id):
     if job.status != ExportStatus.DONE or not path.exists():
         return redirect("reports:export", job_id=job.pk)
     response = FileResponse(path.open("rb"), as_attachment=True, filename=job.filename)
-    response["Content-Type"] = XLSX
+    response["Content-Type"] = excel.XLSX
     response["Cache-Control"] = "private, no-store"
     return response
 
 
 def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
+    response = HttpResponse(content, content_type=excel.XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response

@@ -18,9 +18,8 @@ from doithoai.organizations.models import Agency, Role
 
 from . import province as table
 from .actions import accept_report, return_report
-from .excel import province_workbook
 from .models import ReportSubmission
-from .views import _xlsx
+from .views import _xlsx, excel
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -90,7 +89,7 @@ def province_xlsx(request, code):
         "name": agency.name,
         "year": year,
     }
-    content = province_workbook(heading, table.HEADERS, table.as_table(rows))
+    content = excel.province_workbook(heading, table.HEADERS, table.as_table(rows))
     return _xlsx(content, f"tinh-{code}-{year}.xlsx")
 
 

@@ -26,9 +26,10 @@ from doithoai.conferences import actions as conferences
 from doithoai.conferences.models import ConclusionNotice, NoticeStatus
 from doithoai.core.actionkit import require
 from doithoai.core.errors import Conflict, InvalidTransition, PermissionRefused, ValidationFailed
+from doithoai.core.lazy import lazy_module
 from doithoai.reports import actions as reports
 
-from . import keys, pades, placement
+from . import keys, placement
 from .actions_profiles import admin_delete as admin_delete
 from .actions_profiles import admin_save as admin_save
 from .actions_profiles import set_seal_image as set_seal_image
@@ -43,6 +44,9 @@ from .signable import (
     render_pdf,
     signable,
 )
+
+# pyHanko (with aiohttp and fontTools) loads on the first signature or check (see core.lazy).
+pades = lazy_module("doithoai.signing.pades")
 
 # A signature image's proportions when the person signs in their own tool without one here.
 DEFAULT_SIGNATURE_SIZE = (400, 180)

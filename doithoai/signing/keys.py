@@ -5,6 +5,8 @@ the database: the configuration names a secret, read from the environment or fro
 that name in `DOITHOAI_SECRETS_DIR`.
 """
 
+from __future__ import annotations
+
 import contextlib
 import os
 from pathlib import Path
@@ -13,8 +15,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from . import pades
+from doithoai.core.lazy import lazy_module
+
 from .models import SECRET_NAME, KeyStore, Method, SealKey
+
+# pyHanko (with aiohttp and fontTools) loads on the first signature or check (see core.lazy).
+pades = lazy_module("doithoai.signing.pades")
 
 
 def allowed_modules() -> list[str]:

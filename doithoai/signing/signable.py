@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from doithoai.conferences.models import ConclusionNotice, Conference, NoticeStatus
 from doithoai.core.errors import PermissionRefused, ValidationFailed
 from doithoai.documents import service
-from doithoai.documents.decree30 import Signature
+from doithoai.documents.blocks import Signature
 from doithoai.documents.views import URL_KINDS
 from doithoai.reports.models import ReportSubmission, SubmissionStatus
 

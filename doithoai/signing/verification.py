@@ -1,10 +1,17 @@
 """Verify a PDF's signatures: validity, chain, time, later changes, and Decree 30 placement."""
 
+from __future__ import annotations
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import pades, placement
+from doithoai.core.lazy import lazy_module
+
+from . import placement
+
+# pyHanko (with aiohttp and fontTools) loads on the first signature or check (see core.lazy).
+pades = lazy_module("doithoai.signing.pades")
 
 PLACEMENT_LABELS = {
     "signature": gettext_lazy("Ảnh chữ ký giữa dòng chức vụ và họ tên, căn giữa (đúng Phụ lục I)"),

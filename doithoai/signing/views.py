@@ -9,11 +9,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doithoai.core.errors import ActionError, PermissionRefused
+from doithoai.core.lazy import lazy_module
 
-from . import actions, originals, pades, verification
+from . import actions, originals, verification
 from .forms import PdfUploadForm, Pkcs12SignForm, SealForm
 from .models import ExternalRequest, Method, SignedDocument
 from .signable import KIND_SLUGS, KINDS, SLUG_KINDS, check, load, signable
+
+# pyHanko (with aiohttp and fontTools) loads on the first signature or check (see core.lazy).
+pades = lazy_module("doithoai.signing.pades")
 
 SLUGS = KIND_SLUGS
 
