@@ -97,6 +97,7 @@ BODIES = {
     },
     "operations_answer_observation": {"text": "Đã chỉ đạo phòng Tổng hợp báo cáo trong tuần."},
     "operations_report_sent": {"year": 2026, "half": 1, "symbol": "45/BC-VPUBND"},
+    "operations_report_prepared": {"year": 2026, "half": 1, "symbol": "45/BC-VPUBND"},
     "report_exchange_submission_return": {
         "reason": "Thiếu phần kiến nghị, đề xuất; đề nghị bổ sung và gửi lại."
     },

@@ -22,7 +22,14 @@ from doithoai.organizations.models import Agency
 from doithoai.petitions.models import TopicGroup
 
 from . import summaries
-from .actions import report_deadline, save_report_text, submit_report
+from .actions import (
+    latest_submission,
+    prepare_report,
+    report_deadline,
+    requires_signature,
+    save_report_text,
+    submit_report,
+)
 from .models import TEXT_FIELDS, ExportJob, ExportStatus
 from .tables import report_tables, status_label
 from .texts import TITLES, next_period_words, report_texts, stored
@@ -169,6 +176,8 @@ def _page(request, agencies, title, code, *, rollup=False):
             and half in (None, 1)
             and rules.has_perm("reports.submit_report", request.user, agencies[0]),
             "prose": None if rollup else _prose(request, agencies[0], year, half, summary),
+            "version": None if rollup else latest_submission(agencies[0], year, half),
+            "signs": not rollup and requires_signature(agencies[0]),
         },
     )
 
@@ -217,11 +226,13 @@ def report_text(request, code):
 @require_POST
 @login_required
 def submit(request, code):
-    """Record that the period's report was sent up (the secretariat)."""
+    """Record that the period's report was sent up (the secretariat); where the agency signs
+    digitally, freeze it as the version the head signs (the seal sends it)."""
     agency = get_object_or_404(Agency, code=code)
     year, half = _period(request)
+    signs = requires_signature(agency)
     try:
-        submit_report(
+        (prepare_report if signs else submit_report)(
             agency=agency,
             year=year,
             half=half,
@@ -233,7 +244,12 @@ def submit(request, code):
             raise PermissionDenied from exc
         messages.error(request, exc.message)
     else:
-        messages.success(request, _("Đã ghi nhận gửi báo cáo."))
+        messages.success(
+            request,
+            _("Đã chốt báo cáo; lãnh đạo ký số, văn thư đóng dấu thì báo cáo được gửi.")
+            if signs
+            else _("Đã ghi nhận gửi báo cáo."),
+        )
     query = f"?year={year}" + (f"&half={half}" if half else "")
     return redirect(reverse("reports:dashboard", args=[code]) + query)
 
