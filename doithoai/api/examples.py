@@ -97,6 +97,7 @@ BODIES = {
     },
     "operations_answer_observation": {"text": "Đã chỉ đạo phòng Tổng hợp báo cáo trong tuần."},
     "operations_report_sent": {"year": 2026, "half": 1, "symbol": "45/BC-VPUBND"},
+    "operations_report_prepared": {"year": 2026, "half": 1, "symbol": "45/BC-VPUBND"},
     "reorganisations_reorganisation_preview": {
         "kind": "merge",
         "agency_code": "VPUBND",

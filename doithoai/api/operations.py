@@ -407,3 +407,32 @@ def report_sent(request, payload: ReportSentIn):
         "symbol": payload.symbol,
         "plan_id": plan.pk,
     }
+
+
+class ReportPreparedOut(s.Schema):
+    id: int
+    year: int
+    half: int | None
+    version: int
+    status: str
+    sha256: str
+
+
+@router.post("/reports/prepared", response={200: ReportPreparedOut, **ERRORS}, tags=["reports"])
+@idempotent
+def report_prepared(request, payload: ReportSentIn):
+    """Freeze the report as its next version for the head to sign (secretariat; an agency that
+    signs digitally). The head signs it and the secretariat's seal sends it through
+    `/signing/`; the report kind's id is this version's id."""
+    agency = _agency_for(request, payload.agency_id)
+    version = reports.prepare_report(
+        agency=agency, year=payload.year, half=payload.half, symbol=payload.symbol, by=request.auth
+    )
+    return 200, {
+        "id": version.pk,
+        "year": version.year,
+        "half": version.period or None,
+        "version": version.version,
+        "status": version.status,
+        "sha256": version.sha256,
+    }

@@ -27,7 +27,12 @@ PAGE_ONLY = {
     "(called by signing.sign_document, which has its own operation).",
     "conferences.release_notice": "Internal: the secretariat's seal issues the signed notice "
     "(called by signing.seal_document, which has its own operation).",
+    "reports.send_report": "Internal: the secretariat's seal sends the signed report version "
+    "(called by signing.seal_document, which has its own operation).",
     "notifications.notify": "Internal: sent by actions and the reminder pass, not by a user.",
+    "signing.admin_save": "Site administration (Django admin, superuser): signer profiles, "
+    "seal images and seal keys; the images also have their own operations.",
+    "signing.admin_delete": "Site administration (Django admin, superuser).",
     "organizations.create_agency": "Site administration (Django admin, superuser).",
     "organizations.onboard_agency": "Installation administration by a superuser: the page "
     "/to-chuc/he-thong/co-quan/them/, the agency sheet import and `doithoai onboard`; like "

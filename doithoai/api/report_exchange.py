@@ -38,7 +38,7 @@ class ReportReturnIn(s.In):
 def _submission(request, pk: int) -> ReportSubmission:
     """Return a sending the caller may see (its agency's insiders, the province above)."""
     found = ReportSubmission.objects.select_related("agency").filter(pk=pk).first()
-    if found is None or not rules.has_perm("reports.view_dashboard", request.auth, found.agency):
+    if found is None or not rules.has_perm("reports.view_submission", request.auth, found):
         raise not_found()
     return found
 

@@ -99,6 +99,12 @@ class Verb(models.TextChoices):
     SPEAK_REQUESTED = "live.speak_requested", _("Đăng ký phát biểu")
     SPEAK_CLEARED = "live.speak_cleared", _("Xong lượt phát biểu")
     CURRENT_ITEM_MOVED = "live.current_moved", _("Chuyển nội dung đang đối thoại")
+    REPORT_PREPARED = "report.prepared", _("Chốt báo cáo để ký số trước khi gửi")
+    SIGNER_PROFILE_SET = "signing.profile", _("Ghi hồ sơ người ký (quản trị)")
+    SIGNER_PROFILE_DELETED = "signing.profile_deleted", _("Xóa hồ sơ người ký (quản trị)")
+    SEAL_IMAGE_DELETED = "signing.seal_deleted", _("Xóa ảnh con dấu cơ quan (quản trị)")
+    SEAL_KEY_SET = "signing.seal_key", _("Ghi khóa ký số của cơ quan (quản trị)")
+    SEAL_KEY_DELETED = "signing.seal_key_deleted", _("Xóa khóa ký số của cơ quan (quản trị)")
 
 
 class AuditChainHead(models.Model):

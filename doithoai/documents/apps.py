@@ -10,11 +10,21 @@ class DocumentsConfig(AppConfig):
     def ready(self):
         from doithoai.reports.actions import DOCUMENT_RENDERERS
 
-        def render_report(agency, year, half, summary) -> bytes:
-            """Build the report DOCX as it is sent up (frozen in the submission)."""
+        def render_report(agency, year, half, summary) -> tuple[bytes, dict]:
+            """Build the report DOCX as it is sent up (frozen in the submission), with the
+            signature block and the number line it prints (who signs this very version)."""
             from .report import build_report
 
-            return build_report(agency, year, half, summary=summary).to_bytes()
+            doc = build_report(agency, year, half, summary=summary)
+            block = doc.signatures[-1] if doc.signatures else None
+            signature = {"number_symbol": doc.header.number_symbol}
+            if block is not None:
+                signature |= {
+                    "lines": list(block.lines),
+                    "name": block.name,
+                    "user": getattr(block.user, "pk", None),
+                }
+            return doc.to_bytes(), signature
 
         if not DOCUMENT_RENDERERS:
             DOCUMENT_RENDERERS.append(render_report)

@@ -66,11 +66,25 @@ def forget_successors() -> None:
 
 def lineage(agency) -> list[int]:
     """Return the ids of `agency` and of every agency merged into it, at any depth."""
-    agency_id = agency if isinstance(agency, int) else agency.pk
-    mapping = successors()
-    ids, frontier = [agency_id], [agency_id]
-    while frontier:
-        found = [a for a, s in mapping.items() if s in frontier and a not in ids]
-        ids.extend(found)
-        frontier = found
+    return lineages([agency if isinstance(agency, int) else agency.pk])
+
+
+def lineages(agency_ids) -> list[int]:
+    """Return the ids of the agencies and of every agency merged into them, each once, in
+    order (each agency, then what was merged into it, nearest first); one cache read."""
+    merged_into: dict[int, list[int]] = {}
+    for ended, successor in successors().items():
+        merged_into.setdefault(successor, []).append(ended)
+    ids: list[int] = []
+    seen: set[int] = set()
+    for root in agency_ids:
+        frontier = [root]
+        while frontier:
+            found = []
+            for aid in frontier:
+                if aid not in seen:
+                    seen.add(aid)
+                    ids.append(aid)
+                    found.extend(merged_into.get(aid, ()))
+            frontier = found
     return ids

@@ -37,9 +37,18 @@ def report_deadline(agency, year: int, half: int | None):
     )
 
 
-# How the report document is frozen at submission: the documents app (a sibling, which
-# builds the DOCX from these figures) registers `render(agency, year, half, summary) -> bytes`.
+# How the report document is frozen: the documents app (a sibling, which builds the DOCX from
+# these figures) registers `render(agency, year, half, summary) -> (docx bytes, signature)`,
+# the signature being the block the document prints (lines, name, user pk, number_symbol).
 DOCUMENT_RENDERERS: list = []
+# Whether an agency's reports go out signed and sealed: the signing app (a layer above)
+# registers `requires(agency) -> bool` (true when the agency can seal digitally).
+SIGNATURE_POLICIES: list = []
+
+
+def requires_signature(agency) -> bool:
+    """Tell whether the agency's report must be signed and sealed before it is sent."""
+    return any(policy(agency) for policy in SIGNATURE_POLICIES)
 
 
 def latest_submission(agency, year: int, half: int | None):
@@ -65,11 +74,8 @@ def reviewer_of(agency):
     return parent if staffed else None
 
 
-@transaction.atomic
-def submit_report(*, agency, year: int, half: int | None, by, symbol: str = ""):
-    """Send the semi-annual (half=1) or annual report of `year` up (rule 8): its figures and
-    its document are frozen as sent; a report the province returned is sent again as the next
-    version. The province's review deadline opens (`deadlines` kind report_review)."""
+def _check_sendable(agency, year, half, by):
+    """Refuse unless the period's report may be frozen now; return (plan, latest version)."""
     from doithoai.conferences.models import DialoguePlan
 
     require("reports.submit_report", by, agency)
@@ -81,6 +87,10 @@ def submit_report(*, agency, year: int, half: int | None, by, symbol: str = ""):
             _("Năm %(y)s chưa có kế hoạch đối thoại.") % {"y": year}, field="year"
         )
     latest = latest_submission(agency, year, half)
+    if latest is not None and latest.status == SubmissionStatus.PREPARED:
+        raise InvalidTransition(
+            _("Báo cáo đã chốt, đang chờ ký số và đóng dấu để gửi."), field="half"
+        )
     if latest is not None and latest.status != SubmissionStatus.RETURNED:
         raise InvalidTransition(_("Báo cáo này đã được ghi nhận là đã gửi."), field="half")
     if latest is not None:
@@ -90,17 +100,114 @@ def submit_report(*, agency, year: int, half: int | None, by, symbol: str = ""):
         deadline = report_deadline(agency, year, half)
         if deadline is None or deadline.status != "open":
             raise InvalidTransition(_("Báo cáo này đã được ghi nhận là đã gửi."), field="half")
-        deadlines.complete_deadlines(subject=plan, kind=deadline.kind, by=by, on=today())
-    events.publish("report_submitted", agency=agency, by=by, plan=plan, year=year, half=half)
-    # What was sent is final: the report's prose freezes with it.
+    return plan, latest
+
+
+def _freeze_text(agency, year, half) -> None:
+    """Freeze the report's prose with the version (it is what will be sent)."""
     text, _created = ReportText.objects.select_for_update().get_or_create(
         agency=agency, year=year, period=half or 0
     )
     text.submitted_at = timezone.now()
     text.save(update_fields=["submitted_at"])
+
+
+@transaction.atomic
+def submit_report(*, agency, year: int, half: int | None, by, symbol: str = ""):
+    """Send the semi-annual (half=1) or annual report of `year` up (rule 8) unsigned: its
+    figures and its document are frozen as sent; a report the province returned is sent again
+    as the next version. Only where the agency does not sign digitally: there the report is
+    frozen by `prepare_report` and sent by the seal (`send_report`)."""
+    agency = _lock_agency(agency)
+    plan, latest = _check_sendable(agency, year, half, by)
+    if requires_signature(agency):
+        raise InvalidTransition(
+            _(
+                "Cơ quan ký số văn bản: báo cáo gửi cấp trên phải được lãnh đạo ký số và văn thư "
+                "đóng dấu. Chốt báo cáo để ký số; báo cáo được gửi khi văn thư đóng dấu."
+            ),
+            field="half",
+        )
+    _freeze_text(agency, year, half)
     submission = _freeze(
         agency, year, half, by, symbol, version=(latest.version + 1) if latest else 1
     )
+    _send(submission, plan, by)
+    return plan
+
+
+@transaction.atomic
+def prepare_report(*, agency, year: int, half: int | None, by, symbol: str = ""):
+    """Freeze the period's report as its next version for the head to sign (the secretariat).
+
+    The figures, the prose and the DOCX are frozen here, once: the head signs this version's
+    PDF, the secretariat's seal sends it (`send_report`). Only where the agency signs
+    digitally (else `submit_report` sends it at once)."""
+    agency = _lock_agency(agency)
+    plan, latest = _check_sendable(agency, year, half, by)
+    if not requires_signature(agency):
+        raise InvalidTransition(
+            _("Cơ quan chưa cấu hình con dấu và khóa ký số: ghi nhận gửi báo cáo không ký số."),
+            field="half",
+        )
+    _freeze_text(agency, year, half)
+    submission = _freeze(
+        agency,
+        year,
+        half,
+        by,
+        symbol,
+        version=(latest.version + 1) if latest else 1,
+        status=SubmissionStatus.PREPARED,
+    )
+    record(
+        Verb.REPORT_PREPARED,
+        submission,
+        by=by,
+        after={
+            "year": year,
+            "half": half,
+            "version": submission.version,
+            "sha256": submission.sha256,
+            "figures": submission.figures,
+        },
+    )
+    return submission
+
+
+@transaction.atomic
+def send_report(*, submission: ReportSubmission, by) -> ReportSubmission:
+    """Send a prepared version once it is signed and sealed (called by the signing app in the
+    transaction that stores the sealed PDF): the province receives exactly that version."""
+    from doithoai.conferences.models import DialoguePlan
+
+    submission = ReportSubmission.objects.select_for_update().get(pk=submission.pk)
+    require("reports.submit_report", by, submission.agency)
+    if submission.status != SubmissionStatus.PREPARED:
+        raise InvalidTransition(_("Báo cáo này không chờ gửi."), field="submission")
+    submission.status = SubmissionStatus.SUBMITTED
+    submission.submitted_at = timezone.now()
+    submission.save(update_fields=["status", "submitted_at"])
+    plan = DialoguePlan.objects.get(agency=submission.agency, year=submission.year)
+    _send(submission, plan, by)
+    return submission
+
+
+def _lock_agency(agency):
+    from doithoai.organizations.models import Agency
+
+    return Agency.objects.select_for_update().get(pk=agency.pk)
+
+
+def _send(submission: ReportSubmission, plan, by) -> None:
+    """Record a version as sent: the report deadline met (first sending), the province's
+    review deadline opened, the event published, audited, the chain anchored."""
+    agency, year, half = submission.agency, submission.year, submission.period or None
+    if submission.version == 1:
+        deadline = report_deadline(agency, year, half)
+        if deadline is not None and deadline.status == "open":
+            deadlines.complete_deadlines(subject=plan, kind=deadline.kind, by=by, on=today())
+    events.publish("report_submitted", agency=agency, by=by, plan=plan, year=year, half=half)
     reviewer = reviewer_of(agency)
     if reviewer is not None:
         deadlines.open_deadline(
@@ -113,7 +220,7 @@ def submit_report(*, agency, year: int, half: int | None, by, symbol: str = ""):
         after={
             "year": year,
             "half": half,
-            "symbol": symbol.strip()[:40],
+            "symbol": submission.symbol,
             "sent_on": today(),
             "version": submission.version,
             "sha256": submission.sha256,
@@ -122,24 +229,27 @@ def submit_report(*, agency, year: int, half: int | None, by, symbol: str = ""):
     )
     # Every report sent up fixes the chain's head outside the database (a signed checkpoint).
     anchor_on_commit(agency)
-    return plan
 
 
-def _freeze(agency, year, half, by, symbol, *, version) -> ReportSubmission:
+def _freeze(
+    agency, year, half, by, symbol, *, version, status=SubmissionStatus.SUBMITTED
+) -> ReportSubmission:
     from . import stats
 
     # Counted from the rows (the stored summaries are a cache written outside the audit
     # trail: writing one here would leave a row changed after its sealed state).
     summary = stats.summary(agency, year, half)
     figures = summary["figures"]
-    document = b""
+    document, signature = b"", {}
     for render in DOCUMENT_RENDERERS:
-        document = render(agency, year, half, summary)
+        document, signature = render(agency, year, half, summary)
     return ReportSubmission.objects.create(
         agency=agency,
         year=year,
         period=half or 0,
         version=version,
+        status=status,
+        signature=signature,
         symbol=symbol.strip()[:40],
         figures=figures,
         document=document or None,

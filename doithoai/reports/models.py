@@ -137,15 +137,18 @@ class ReportText(models.Model):
 class SubmissionStatus(models.TextChoices):
     """Where a report sent up to the province stands."""
 
+    PREPARED = "prepared", _("Đã chốt, chờ ký số và đóng dấu để gửi")
     SUBMITTED = "submitted", _("Đã gửi, chờ cấp trên xem xét")
     RETURNED = "returned", _("Cấp trên trả lại để sửa")
     ACCEPTED = "accepted", _("Cấp trên đã tiếp nhận")
 
 
 class ReportSubmission(models.Model):
-    """One sending of a period's report to the province: its figures and its DOCX, frozen as
-    sent. A returned report is corrected and sent again as the next version; every version
-    is kept."""
+    """One version of a period's report for the province: its figures and its DOCX, frozen
+    once. Where the agency signs digitally, the version is frozen first (`prepared`), the
+    head signs its PDF, and the secretariat's seal sends it (`submitted`): what the province
+    receives is what was signed. A returned report is corrected and sent again as the next
+    version; every version is kept."""
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField(_("năm"))
@@ -161,6 +164,9 @@ class ReportSubmission(models.Model):
     figures = models.JSONField(_("số liệu khi gửi"))
     document = models.BinaryField(_("văn bản khi gửi (DOCX)"), null=True, editable=False)
     sha256 = models.CharField(_("mã băm SHA-256 của văn bản"), max_length=64, blank=True)
+    # The signature block the frozen document prints: {"lines": [...], "name": ..., "user": pk}
+    # and the number and symbol line; who alone may sign this version.
+    signature = models.JSONField(_("khối chữ ký khi chốt"), default=dict, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -19,7 +19,7 @@ from doithoai.organizations.access import below
 from doithoai.organizations.models import Agency
 
 from . import summaries
-from .models import ReportSubmission
+from .models import ReportSubmission, SubmissionStatus
 
 REPORT_STATES = {
     "none": _("Chưa có kế hoạch"),
@@ -123,9 +123,10 @@ def rows(province: Agency, year: int, as_of: datetime.date) -> list[Row]:
     ):
         reports[(d["agency_id"], d["kind"])] = d  # the latest one wins
     sent = {}
-    for submission in ReportSubmission.objects.filter(agency_id__in=ids, year=year).order_by(
-        "version"
-    ):
+    received = ReportSubmission.objects.filter(agency_id__in=ids, year=year).exclude(
+        status=SubmissionStatus.PREPARED
+    )
+    for submission in received.order_by("version"):
         sent[(submission.agency_id, submission.period or None)] = submission  # latest wins
     resend = {}
     latest = {s.pk: key for key, s in sent.items()}

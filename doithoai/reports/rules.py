@@ -20,3 +20,17 @@ rules.add_perm("reports.write_report", is_secretariat)
 rules.add_perm("reports.view_province", is_supervisor)
 # Object: the submitting agency; the province office above it receives, returns, accepts.
 rules.add_perm("reports.review_report", is_supervisor_above)
+
+
+@rules.predicate
+def is_sent(user, submission) -> bool:
+    """The version went to the province (not only frozen for signing)."""
+    return submission is not None and submission.status != "prepared"
+
+
+# Object: one version of a report. The agency's insiders see every version; the province
+# office above only those sent (a version frozen for signing is not sent yet).
+rules.add_perm(
+    "reports.view_submission",
+    is_leadership | is_secretariat | is_inspector | (is_supervisor_above & is_sent),
+)

@@ -24,7 +24,7 @@ from doithoai.followups.models import (
     Commitment,
 )
 from doithoai.organizations.models import Agency
-from doithoai.organizations.names import lineage
+from doithoai.organizations.names import lineages
 from doithoai.petitions.models import (
     OPEN_STATUSES,
     Channel,
@@ -52,12 +52,7 @@ def _ids(agencies) -> list[int]:
     follows the successor: `organizations.names.lineage`)."""
     if isinstance(agencies, (Agency, int)):
         agencies = [agencies]
-    ids: list[int] = []
-    for a in agencies:
-        for aid in lineage(a if isinstance(a, int) else a.pk):
-            if aid not in ids:
-                ids.append(aid)
-    return ids
+    return lineages([a if isinstance(a, int) else a.pk for a in agencies])
 
 
 def _today() -> datetime.date:

@@ -27,7 +27,9 @@ agency, not the agency's petitions.
 """
 
 import datetime
+import hashlib
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -41,6 +43,9 @@ from . import stats
 from .models import ReportSummary
 
 DEBOUNCE_SECONDS = 30
+# A roll-up over many agencies is kept whole in the cache, keyed by the versions of the
+# summaries it adds up: any write that reaches one of them changes the key.
+ROLLUP_CACHE_SECONDS = 600
 
 
 def compute_blob(agency_id: int, year: int, half: int | None, as_of: datetime.date) -> dict:
@@ -194,6 +199,11 @@ def summary(agencies, year: int, half: int | None = None, *, as_of=None) -> dict
     agencies = without_merged(agencies)
     if as_of is not None and as_of != today:
         return stats.summary(agencies, year, half, as_of=as_of)
+    key = rollup_key([a.pk for a in agencies], year, half, today) if len(agencies) > 1 else None
+    if key is not None:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
     blobs = stored_blobs([a.pk for a in agencies], year, half, today)
     parts = merge([blobs[a.pk] for a in agencies])
     result = stats.assemble(agencies, year, half, today, parts)
@@ -203,7 +213,27 @@ def summary(agencies, year: int, half: int | None = None, *, as_of=None) -> dict
         "topic_by_state": parts["topic_by_state"],
         "overdue_now": parts["overdue_now"],
     }
+    if key is not None:
+        cache.set(key, result, ROLLUP_CACHE_SECONDS)
     return result
+
+
+def rollup_key(ids: list[int], year: int, half: int | None, today) -> str | None:
+    """Return the cache key of a roll-up while every summary in it is fresh, else None.
+
+    One small query (versions only, not the stored figures); a stale or missing summary
+    means no key, and the roll-up is added up again (refreshing the stale ones).
+    """
+    rows = sorted(
+        ReportSummary.objects.filter(agency_id__in=ids, year=year, half=half or 0).values_list(
+            "agency_id", "version", "clean", "as_of"
+        )
+    )
+    if len(rows) != len(set(ids)) or any(v != c or day != today for _a, v, c, day in rows):
+        return None
+    stamp = repr((sorted(set(ids)), [(a, v) for a, v, _c, _d in rows])).encode()
+    digest = hashlib.sha256(stamp).hexdigest()[:32]
+    return f"doithoai:rollup:{year}:{half or 0}:{today:%Y%m%d}:{digest}"
 
 
 def without_merged(agencies: list) -> list:

@@ -4,6 +4,7 @@ Excel exports of the report tables and of any filtered petition list."""
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,7 +22,14 @@ from doithoai.organizations.models import Agency
 from doithoai.petitions.models import TopicGroup
 
 from . import summaries
-from .actions import report_deadline, save_report_text, submit_report
+from .actions import (
+    latest_submission,
+    prepare_report,
+    report_deadline,
+    requires_signature,
+    save_report_text,
+    submit_report,
+)
 from .models import TEXT_FIELDS, ExportJob, ExportStatus
 from .tables import report_tables, status_label
 from .texts import TITLES, next_period_words, report_texts, stored
@@ -122,14 +130,27 @@ def _per_agency(summary, agencies) -> dict:
 
 
 UNIT_COUNTS = ("assigned", "reported_on_time", "reported_late", "open", "overdue")
+ROLLUP_SECONDS = summaries.ROLLUP_CACHE_SECONDS
 
 
 def _page(request, agencies, title, code, *, rollup=False):
     year, half = _period(request)
-    summary = summaries.summary(agencies, year, half)
+    tables_key = None
     if rollup:
-        summary = _per_agency(summary, agencies)
-    charts = _charts(summary)
+        # A roll-up (a row per agency) is added up and rendered once per set of versions of
+        # the summaries it reads: one small query when nothing changed (summaries.rollup_key).
+        ids = [a.pk for a in summaries.without_merged(list(agencies))]
+        tables_key = summaries.rollup_key(ids, year, half, today())
+    cached = cache.get(f"{tables_key}:page") if tables_key else None
+    if cached is not None:
+        summary, tables, charts = cached
+    else:
+        summary = summaries.summary(agencies, year, half)
+        if rollup:
+            summary = _per_agency(summary, agencies)
+        tables, charts = report_tables(summary), _charts(summary)
+        if tables_key:
+            cache.set(f"{tables_key}:page", (summary, tables, charts), ROLLUP_SECONDS)
     query = f"?year={year}" + (f"&half={half}" if half else "")
     return render(
         request,
@@ -141,11 +162,13 @@ def _page(request, agencies, title, code, *, rollup=False):
             "half": half,
             "years": range(today().year, today().year - 10, -1),
             "summary": summary,
-            "tables": report_tables(summary),
+            "tables": tables,
+            "tables_key": tables_key,
             "charts": charts,
             "overdue": summary["dashboard"]["overdue_now"],
             "rollup": rollup,
             "agencies": agencies,
+            "agency_names": "; ".join(a.name for a in agencies) if rollup else "",
             "xlsx_url": reverse("reports:tables_xlsx", args=[code]) + query,
             "report_urls": None if rollup else _report_urls(code, year, half),
             "report_deadline": None if rollup else report_deadline(agencies[0], year, half),
@@ -153,6 +176,8 @@ def _page(request, agencies, title, code, *, rollup=False):
             and half in (None, 1)
             and rules.has_perm("reports.submit_report", request.user, agencies[0]),
             "prose": None if rollup else _prose(request, agencies[0], year, half, summary),
+            "version": None if rollup else latest_submission(agencies[0], year, half),
+            "signs": not rollup and requires_signature(agencies[0]),
         },
     )
 
@@ -201,11 +226,13 @@ def report_text(request, code):
 @require_POST
 @login_required
 def submit(request, code):
-    """Record that the period's report was sent up (the secretariat)."""
+    """Record that the period's report was sent up (the secretariat); where the agency signs
+    digitally, freeze it as the version the head signs (the seal sends it)."""
     agency = get_object_or_404(Agency, code=code)
     year, half = _period(request)
+    signs = requires_signature(agency)
     try:
-        submit_report(
+        (prepare_report if signs else submit_report)(
             agency=agency,
             year=year,
             half=half,
@@ -217,7 +244,12 @@ def submit(request, code):
             raise PermissionDenied from exc
         messages.error(request, exc.message)
     else:
-        messages.success(request, _("Đã ghi nhận gửi báo cáo."))
+        messages.success(
+            request,
+            _("Đã chốt báo cáo; lãnh đạo ký số, văn thư đóng dấu thì báo cáo được gửi.")
+            if signs
+            else _("Đã ghi nhận gửi báo cáo."),
+        )
     query = f"?year={year}" + (f"&half={half}" if half else "")
     return redirect(reverse("reports:dashboard", args=[code]) + query)
 

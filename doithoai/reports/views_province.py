@@ -95,7 +95,7 @@ def province_xlsx(request, code):
 
 def _sent(request, pk) -> ReportSubmission:
     found = ReportSubmission.objects.select_related("agency").filter(pk=pk).first()
-    if found is None or not rules.has_perm("reports.view_dashboard", request.user, found.agency):
+    if found is None or not rules.has_perm("reports.view_submission", request.user, found):
         raise Http404
     return found
 

@@ -13,9 +13,7 @@ cannot start this way and issues the notice signed on paper (the conference page
 
 import hashlib
 import io
-from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -29,10 +27,23 @@ from doithoai.conferences.models import ConclusionNotice, NoticeStatus
 from doithoai.core.actionkit import require
 from doithoai.core.errors import Conflict, InvalidTransition, PermissionRefused, ValidationFailed
 from doithoai.core.lazy import lazy_module
+from doithoai.reports import actions as reports
 
-from . import images, keys, placement
+from . import keys, placement
+from .actions_profiles import admin_delete as admin_delete
+from .actions_profiles import admin_save as admin_save
+from .actions_profiles import set_seal_image as set_seal_image
+from .actions_profiles import set_signature_image as set_signature_image
 from .models import AgencySeal, ExternalRequest, Method, SignedDocument, SignerProfile, Stage
-from .signable import Signable, build, check, load, render_pdf, signable
+from .signable import (
+    Signable,
+    check,
+    is_prepared_report,
+    load,
+    number_symbol,
+    render_pdf,
+    signable,
+)
 
 # pyHanko (with aiohttp and fontTools) loads on the first signature or check (see core.lazy).
 pades = lazy_module("doithoai.signing.pades")
@@ -67,6 +78,8 @@ def check_can_sign(user, kind: str, obj) -> Signable:
     """Return the document with the block naming `user`, or refuse (pages ask this first)."""
     check(user, kind, obj)
     doc = signable(kind, obj, user)
+    if kind == "report":
+        _check_report_open(doc)
     if doc.is_draft_notice:
         # Signing the draft numbers it; the block will then name the one who signs it.
         require("conferences.issue_notice", user, doc.conference)
@@ -86,6 +99,30 @@ def check_can_sign(user, kind: str, obj) -> Signable:
     if doc.versions().filter(signer=user, stage=Stage.SIGNED).exists():
         raise InvalidTransition(_("Bạn đã ký văn bản này."), field="kind")
     return doc
+
+
+def _check_report_open(doc: Signable) -> None:
+    """Refuse a report version that is not frozen for signing, or that its agency can't seal."""
+    if not is_prepared_report(doc.obj):
+        raise InvalidTransition(
+            _(
+                "Chỉ ký số bản báo cáo đã chốt để ký và chưa gửi; báo cáo đã gửi hoặc bị trả "
+                "lại được giữ nguyên như khi gửi."
+            ),
+            field="kind",
+        )
+    if not can_seal_digitally(doc.agency):
+        raise ValidationFailed(
+            _("Cơ quan chưa có ảnh con dấu hoặc khóa ký số nên không gửi báo cáo ký số được."),
+            field="seal",
+        )
+
+
+def can_seal_digitally(agency) -> bool:
+    """Tell whether the agency has a seal image and a seal key (it signs documents it sends)."""
+    return AgencySeal.objects.filter(agency=agency).exclude(
+        image=""
+    ).exists() and keys.seal_configured(agency)
 
 
 def _check_agency_seals(agency) -> None:
@@ -263,6 +300,13 @@ def check_can_seal(user, kind: str, obj, *, attachment: bool = False) -> Signabl
             _("Thông báo kết luận là văn bản chính; không ký số như văn bản kèm theo."),
             field="attachment",
         )
+    if kind == "report":
+        _check_report_open(doc)
+        if attachment:
+            raise InvalidTransition(
+                _("Báo cáo là văn bản chính; không ký số như văn bản kèm theo."),
+                field="attachment",
+            )
     latest = doc.latest()
     if latest is not None and latest.stage == Stage.SEALED:
         raise InvalidTransition(_("Văn bản đã được ký số của cơ quan."), field="kind")
@@ -300,7 +344,7 @@ def _seal(doc: Signable, by, signer, method, attachment: bool) -> SignedDocument
     kind, obj = doc.kind, doc.obj
     pdf, base_version = _base(doc)
     if attachment:
-        number = build(kind, obj).header.number_symbol
+        number = number_symbol(kind, obj)
         _segments, size = placement.page_segments(pdf, 0)
         signed = pades.sign(
             pdf,
@@ -346,6 +390,8 @@ def _seal(doc: Signable, by, signer, method, attachment: bool) -> SignedDocument
         )
         if _awaits_seal(doc.obj):
             conferences.release_notice(notice=doc.obj, by=by)  # signed AND sealed: issued
+        if kind == "report":
+            reports.send_report(submission=doc.obj, by=by)  # signed AND sealed: sent
         return stored
 
 
@@ -418,74 +464,3 @@ def accept_external(*, request: ExternalRequest, content: bytes, by) -> SignedDo
         )
         ExternalRequest.objects.filter(pk=request.pk, accepted__isnull=True).update(accepted=signed)
     return signed
-
-
-def _image(data: bytes, check) -> str:
-    """Check an uploaded PNG as the admin does; return its SHA-256."""
-    try:
-        check(data)
-    except DjangoValidationError as exc:
-        raise ValidationFailed(exc.messages[0], field="image") from exc
-    return hashlib.sha256(data).hexdigest()
-
-
-def set_signature_image(*, user, image: bytes, by) -> SignerProfile:
-    """Upload one's own handwritten signature (blue PNG, transparent background)."""
-    require(
-        "signing.change_signature_image",
-        by,
-        user,
-        _("Mỗi người chỉ tải ảnh chữ ký của chính mình."),
-    )
-    membership = user.memberships.filter(is_active=True).select_related("agency").first()
-    if membership is None:
-        raise PermissionRefused(_("Bạn không thuộc cơ quan nào."))
-    digest = _image(image, images.check_signature_image)
-    with transaction.atomic():
-        profile, _created = SignerProfile.objects.select_for_update().get_or_create(user=user)
-        before = {"image": profile.signature_image.name or ""}
-        profile.signature_image.save(
-            f"chu-ky-{user.pk}-{digest[:12]}.png", ContentFile(image), False
-        )
-        profile.save(update_fields=["signature_image"])
-        record(
-            Verb.SIGNATURE_IMAGE_SET,
-            profile,
-            by=by,
-            agency=membership.agency,
-            before=before,
-            after={"image": profile.signature_image.name, "sha256": digest},
-        )
-    return profile
-
-
-def set_seal_image(*, agency, image: bytes, diameter_mm, by) -> AgencySeal:
-    """Upload the agency's seal (red PNG, transparent background) and its real diameter."""
-    require(
-        "signing.change_seal",
-        by,
-        agency,
-        _("Chỉ quản trị của cơ quan được tải ảnh con dấu."),
-    )
-    try:
-        diameter = Decimal(str(diameter_mm)).quantize(Decimal("0.1"))
-    except (InvalidOperation, ValueError) as exc:
-        raise ValidationFailed(_("Đường kính không hợp lệ."), field="diameter_mm") from exc
-    if not Decimal(20) <= diameter <= Decimal(60):
-        raise ValidationFailed(_("Đường kính con dấu thật từ 20 đến 60 mm."), field="diameter_mm")
-    digest = _image(image, images.check_seal_image)
-    with transaction.atomic():
-        seal = AgencySeal.objects.select_for_update().filter(agency=agency).first()
-        before = {"image": seal.image.name, "diameter_mm": seal.diameter_mm} if seal else {}
-        seal = seal or AgencySeal(agency=agency)
-        seal.diameter_mm = diameter
-        seal.image.save(f"dau-{agency.code}-{digest[:12]}.png", ContentFile(image), False)
-        seal.save()
-        record(
-            Verb.SEAL_IMAGE_SET,
-            seal,
-            by=by,
-            before=before,
-            after={"image": seal.image.name, "diameter_mm": diameter, "sha256": digest},
-        )
-    return seal

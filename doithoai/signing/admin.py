@@ -1,12 +1,18 @@
-"""Admin: the agency admin records signature images, seals and certificate attributes."""
+"""Admin: the installation's operator records signer profiles, seal images and seal keys.
+
+Superusers only; every save and delete goes through the audited `actions_profiles.admin_save`
+and `admin_delete` (the actor, before and after, images by SHA-256). People upload their own
+signature and agencies' administrators their seal on the pages, also audited.
+"""
 
 from django import forms
 from django.contrib import admin
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from doithoai.core.admin import ReadOnlyAdmin
 
-from . import keys
+from . import actions_profiles, keys
 from .models import AgencySeal, ExternalRequest, KeyStore, SealKey, SignedDocument, SignerProfile
 
 
@@ -50,38 +56,56 @@ class SealKeyForm(forms.ModelForm):
         return data
 
 
+class AuditedOperatorAdmin(admin.ModelAdmin):
+    """Reached by superusers only; saves and deletes are the audited admin actions."""
+
+    def _operator(self, request) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_module_permission(self, request):
+        return self._operator(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._operator(request)
+
+    def has_add_permission(self, request):
+        return self._operator(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._operator(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._operator(request)
+
+    def save_model(self, request, obj, form, change):
+        actions_profiles.admin_save(obj=obj, by=request.user)
+
+    def delete_model(self, request, obj):
+        actions_profiles.admin_delete(obj=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for obj in queryset:
+                actions_profiles.admin_delete(obj=obj, by=request.user)
+
+
 @admin.register(SealKey)
-class SealKeyAdmin(admin.ModelAdmin):
+class SealKeyAdmin(AuditedOperatorAdmin):
     """The installation's operator records each agency's seal key (a library is loaded code)."""
 
     form = SealKeyForm
     list_display = ("agency", "store", "token_label", "key_label", "secret_name")
 
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
-
 
 @admin.register(SignerProfile)
-class SignerProfileAdmin(admin.ModelAdmin):
+class SignerProfileAdmin(AuditedOperatorAdmin):
     list_display = ("user", "certificate_attribute", "certificate_value")
     search_fields = ("user__username", "user__first_name", "user__last_name", "certificate_value")
     autocomplete_fields = ("user",)
 
 
 @admin.register(AgencySeal)
-class AgencySealAdmin(admin.ModelAdmin):
+class AgencySealAdmin(AuditedOperatorAdmin):
     list_display = ("agency", "diameter_mm")
 
 

@@ -1,7 +1,7 @@
 """The signed original of a document, for `/van-ban/…pdf` (registered in documents.service)."""
 
 from doithoai.documents import service
-from doithoai.reports.models import ReportText
+from doithoai.reports.models import ReportSubmission, SubmissionStatus
 
 from .models import SignedDocument
 from .signable import KIND_SLUGS
@@ -21,18 +21,8 @@ def filename(signed: SignedDocument) -> str:
     )
 
 
-def signed_original(kind: str, obj, *, year=None, half=None) -> service.Rendered | None:
-    """Return the latest signed PDF with headers naming its version, stage and SHA-256.
-
-    For a report `obj` is the agency: the record signed is its period's frozen `ReportText`.
-    """
-    if kind == "report":
-        obj = ReportText.objects.filter(
-            agency=obj, year=year, period=half or 0, submitted_at__isnull=False
-        ).first()
-    signed = latest(kind, obj)
-    if signed is None:
-        return None
+def rendered(signed: SignedDocument) -> service.Rendered:
+    """Return a signed version's bytes with headers naming its version, stage and SHA-256."""
     return service.Rendered(
         signed.content(),
         filename(signed),
@@ -43,3 +33,21 @@ def signed_original(kind: str, obj, *, year=None, half=None) -> service.Rendered
             "X-Doithoai-Signed-SHA256": signed.sha256,
         },
     )
+
+
+def signed_original(kind: str, obj, *, year=None, half=None) -> service.Rendered | None:
+    """Return the latest signed PDF of the document, or None.
+
+    For a report `obj` is the agency: the document is the period's latest version sent to
+    the province (`ReportSubmission`), signed as it was frozen. A version frozen for signing
+    and not sent yet is seen on its signing page only.
+    """
+    if kind == "report":
+        obj = (
+            ReportSubmission.objects.filter(agency=obj, year=year, period=half or 0)
+            .exclude(status=SubmissionStatus.PREPARED)
+            .order_by("-version")
+            .first()
+        )
+    signed = latest(kind, obj)
+    return rendered(signed) if signed is not None else None

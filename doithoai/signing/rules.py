@@ -60,3 +60,5 @@ rules.add_perm("signing.change_signature_image", rules.is_authenticated & is_sel
 rules.add_perm("signing.change_seal", is_agency_admin)
 # Anyone signed in may check a PDF's signatures (the file is theirs; nothing is stored).
 rules.add_perm("signing.verify_pdf", rules.is_authenticated)
+# The installation's operator edits signer profiles, seal images and seal keys in the admin.
+rules.add_perm("signing.administer", rules.is_active & rules.is_superuser)

@@ -2,19 +2,21 @@
 
 from dataclasses import dataclass
 
+import rules
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
 from doithoai.conferences.models import ConclusionNotice, Conference, NoticeStatus
-from doithoai.core.errors import ValidationFailed
+from doithoai.core.errors import PermissionRefused, ValidationFailed
 from doithoai.documents import service
 from doithoai.documents.blocks import Signature
 from doithoai.documents.views import URL_KINDS
-from doithoai.reports.models import ReportText
+from doithoai.reports.models import ReportSubmission, SubmissionStatus
 
 from .models import SignedDocument
 
-# Documents built from one record; the periodic report's record is its frozen `ReportText`
-# (one per agency and period, frozen when the report is submitted).
+# Documents built from one record. A periodic report's record is one version for the province
+# (`ReportSubmission`): its DOCX and signature block frozen once, signed as they were frozen.
 KINDS = ("plan", "invitation", "compilation", "minutes", "notice", "report")
 # The slugs of the signing pages (those of `/van-ban/`, and the report's).
 SLUG_KINDS = {**URL_KINDS, "bao-cao": "report"}
@@ -81,43 +83,80 @@ def load(kind: str, pk):
     """Return the record the document of `kind` is built from."""
     check_kind(kind)
     if kind == "report":
-        return ReportText.objects.select_related("agency").get(pk=pk)
+        return ReportSubmission.objects.select_related("agency").get(pk=pk)
     return service.load(kind, pk)
 
 
 def _source(kind: str, obj) -> tuple[object, dict]:
-    """Return what `documents.service` builds the document from (a report: agency and period)."""
+    """Return what `documents.service` checks the document against (a report: its agency)."""
     if kind == "report":
         return obj.agency, {"year": obj.year, "half": obj.period or None}
     return obj, {}
 
 
 def check(user, kind: str, obj) -> None:
-    """Refuse unless `user` may read the document (as its download does)."""
+    """Refuse unless `user` may read the document (as its download does).
+
+    A report version frozen for signing is the agency's own until its seal sends it.
+    """
     source, extra = _source(kind, obj)
     service.check(user, kind, source)
+    if kind == "report" and not rules.has_perm("reports.view_submission", user, obj):
+        raise PermissionRefused()
 
 
 def build(kind: str, obj):
-    """Build the document (DOCX model) of `kind` for the record `obj`."""
+    """Build the document (DOCX model) of `kind` for the record `obj` (not a report version:
+    its document is frozen; see `report_blocks`)."""
     source, extra = _source(kind, obj)
     return service.build(kind, source, **extra)
 
 
+def number_symbol(kind: str, obj) -> str:
+    """Return the document's number and symbol line (for the seal's text block)."""
+    if kind == "report":
+        return obj.signature.get("number_symbol", "")
+    return build(kind, obj).header.number_symbol
+
+
 def render_pdf(kind: str, obj) -> bytes:
-    """Render the document to PDF (the base of its first signature)."""
+    """Render the document to PDF (the base of its first signature).
+
+    A report version is converted from the DOCX frozen in it, never rebuilt from live data.
+    """
+    if kind == "report":
+        if not obj.document:
+            raise ValidationFailed(_("Báo cáo chưa có văn bản đã chốt."), field="kind")
+        return service.docx_to_pdf(bytes(obj.document))
     source, extra = _source(kind, obj)
     return service.render(kind, source, "pdf", **extra).content
 
 
+def report_blocks(submission) -> list[Signature]:
+    """Return the signature block a report version printed when it was frozen."""
+    block = submission.signature or {}
+    user = get_user_model().objects.filter(pk=block.get("user")).first()
+    if user is None or not block.get("name"):
+        return []
+    return [Signature(lines=list(block.get("lines", [])), name=block["name"], user=user)]
+
+
+def is_prepared_report(obj) -> bool:
+    """Tell whether `obj` is a report version frozen for signing and not sent yet."""
+    return (
+        isinstance(obj, ReportSubmission)
+        and ReportSubmission.objects.filter(pk=obj.pk, status=SubmissionStatus.PREPARED).exists()
+    )
+
+
 def signable(kind: str, obj, user=None) -> Signable:
-    """Build the document (DOCX only) to read its signature blocks; pick the one naming `user`."""
+    """Read the document's signature blocks (building its DOCX model, or a report version's
+    frozen block); pick the one naming `user`."""
     check_kind(kind)
-    if kind == "report" and not obj.is_frozen:
-        raise ValidationFailed(
-            _("Báo cáo chưa gửi: chỉ ký số báo cáo đã gửi (nội dung đã chốt)."), field="kind"
-        )
-    blocks = [b for b in build(kind, obj).signatures if b.user is not None and b.name]
+    if kind == "report":
+        blocks = report_blocks(obj)
+    else:
+        blocks = [b for b in build(kind, obj).signatures if b.user is not None and b.name]
     block = None
     if user is not None:
         block = next((b for b in blocks if b.user.pk == user.pk), None)

@@ -161,3 +161,25 @@ def test_report_recorded_as_sent(api, cast):
     _is_error(api.post(cast.secretariat, "/reports/sent", body), 409)
     met = api.get(cast.secretariat, "/deadlines/", {"status": "met"}).json()["results"]
     assert [r["kind"] for r in met] == ["semiannual_report"]
+
+
+def test_report_frozen_for_signing(api, cast, monkeypatch):
+    from doithoai.conferences.actions import create_plan, issue_plan
+    from doithoai.reports import actions as reports
+
+    plan = create_plan(agency=cast.agency, year=2018, by=cast.secretariat)
+    issue_plan(plan=plan, issued_on=datetime.date(2018, 1, 3), by=cast.head)
+    body = {"year": 2018, "half": 1, "symbol": "45/BC-VPUBND"}
+    # An agency that does not sign digitally records its report as sent instead.
+    _is_error(api.post(cast.secretariat, "/reports/prepared", body), 409)
+    monkeypatch.setattr(reports, "SIGNATURE_POLICIES", [lambda agency: True])
+    _is_error(api.post(cast.head, "/reports/prepared", body), 403)
+    _is_error(api.post(cast.secretariat, "/reports/sent", body), 409)  # it must be signed
+    frozen = api.post(cast.secretariat, "/reports/prepared", body)
+    assert frozen.status_code == 200
+    assert (frozen.json()["version"], frozen.json()["status"]) == (1, "prepared")
+    _is_error(api.post(cast.secretariat, "/reports/prepared", body), 409)
+    # Not sent yet: the report deadline is still open.
+    assert api.get(cast.secretariat, "/deadlines/", {"status": "met"}).json()["results"] == []
+    versions = api.get(cast.head, f"/signing/report/{frozen.json()['id']}/versions")
+    assert versions.status_code == 200 and versions.json() == []

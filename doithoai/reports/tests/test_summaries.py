@@ -4,6 +4,7 @@ import datetime
 import statistics
 
 import pytest
+from django.contrib.auth import get_user_model
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -141,9 +142,31 @@ def test_rollup_sums_stored_parts_exactly(cast, world, time_machine):
 def test_rollup_reads_a_fixed_number_of_queries(cast, world, django_assert_max_num_queries):
     others = [AgencyFactory() for _ in range(4)]
     agencies = [cast.agency, *others]
-    summaries.summary(agencies, 2018)
+    summaries.summary(agencies, 2018)  # stores the missing summaries
+    # The versions, then the stored figures: whatever the number of agencies.
+    with django_assert_max_num_queries(2):
+        summaries.summary(agencies, 2018)
+    # Then the whole roll-up from the cache: the versions only.
     with django_assert_max_num_queries(1):
         summaries.summary(agencies, 2018)
+
+
+def test_a_cached_rollup_follows_every_write(cast, world, time_machine):
+    time_machine.move_to(aware(2018, 5, 20, 9), tick=False)
+    other = _second_agency()
+    time_machine.move_to(aware(2018, 8, 1, 9), tick=False)
+    agencies = [cast.agency, other]
+    summaries.summary(agencies, 2018)
+    cached = summaries.summary(agencies, 2018)
+    assert cached["figures"]["petitions_received"] == 8
+    staff = get_user_model().objects.get(username="snv-staff")
+    pet.submit_petition(agency=other, title="Mới", content="Nội dung.", by=staff)
+    assert summaries.summary(agencies, 2018)["figures"]["petitions_received"] == 9
+    # The next day, the same versions are not today's any more: added up again.
+    time_machine.move_to(aware(2018, 8, 2, 9), tick=False)
+    next_day = datetime.date(2018, 8, 2)
+    assert summaries.rollup_key([a.pk for a in agencies], 2018, None, next_day) is None
+    assert summaries.summary(agencies, 2018)["figures"]["petitions_received"] == 9
 
 
 @given(st.lists(st.integers(min_value=0, max_value=400), min_size=1, max_size=60))

@@ -16,7 +16,7 @@ from doithoai.signing.signable import KINDS, load, signable
 class Command(BaseCommand):
     help = (
         "Sign the document KIND ID (plan, invitation, compilation, minutes: conference id, "
-        "notice) with the key in a PKCS#12 file (password in DOITHOAI_SIGN_PASSWORD), as the "
+        "notice, report: the id of the report version frozen for signing) with the key in a PKCS#12 file (password in DOITHOAI_SIGN_PASSWORD), as the "
         "person its signature block names (or --user), and write the signed PDF. With --seal, "
         "apply the agency's seal with its configured key instead, as the secretariat member "
         "--user (--attachment: the top-right text block of an attachment)."
