@@ -362,11 +362,12 @@ def pages(manifest: dict) -> list[Page]:
     return out
 
 
-def run(manifest: dict, env: dict, seconds: float, warm=None) -> dict:
-    """Measure every page and the floor before it; return the figures."""
+def run(manifest: dict, env: dict, seconds: float, warm=None, only=None) -> dict:
+    """Measure every page (or those named `only…`) and the floor before each; return the
+    figures (with the Excel export's, when every page is measured)."""
     load = wrk if shutil.which("wrk") else python_load
     tool = "wrk -t1 -c8" if load is wrk else "Python load generator, 8 threads"
-    todo = pages(manifest)
+    todo = [p for p in pages(manifest) if not only or p.name.startswith(only)]
     if warm is not None:
         warm(manifest, REPORT_PERIOD)
     server = Gunicorn(env).start()
@@ -400,7 +401,7 @@ def run(manifest: dict, env: dict, seconds: float, warm=None) -> dict:
         "pages": [
             {"name": p.name, "path": p.path, "probe_status": p.status, **p.result} for p in rows
         ],
-        "export": export(manifest, env),
+        "export": {} if only else export(manifest, env),
     }
 
 

@@ -52,6 +52,7 @@ def parse_args():
     parser.add_argument("--http-seconds", type=float, help="load per page and floor (3/10/20 s)")
     parser.add_argument("--no-http", action="store_true", help="skip the HTTP bench")
     parser.add_argument("--http-only", action="store_true", help="only the HTTP bench")
+    parser.add_argument("--pages", help="only the HTTP pages whose name starts with this")
     parser.add_argument("--no-redis", action="store_true", help="keep the database cache")
     args = parser.parse_args()
     quick = args.scale in ("tiny", "small")
@@ -81,13 +82,16 @@ def database(args, stack):
 
 def load(args, url: str, stack) -> dict:
     """Migrate and fill the database in a child process; return its manifest."""
+    env = dict(os.environ, **server_env(url), DJANGO_SETTINGS_MODULE="doithoai.settings")
     if args.no_load:
+        # The data was loaded by an earlier run: bring its schema up to the code's first.
+        cmd = [sys.executable, "-m", "doithoai", "migrate", "--no-input", "-v0"]
+        subprocess.run(cmd, env=env, check=True, cwd=ROOT)
         return json.loads(Path(args.manifest).read_text())
     manifest = args.manifest
     if not manifest:
         manifest = tempfile.mktemp(prefix="doithoai-bench-", suffix=".json")
         stack.append(lambda: Path(manifest).unlink(missing_ok=True))
-    env = dict(os.environ, **server_env(url), DJANGO_SETTINGS_MODULE="doithoai.settings")
     cmd = [sys.executable, str(HERE / "datagen.py"), "--scale", args.scale]
     subprocess.run(cmd + ["--manifest", manifest], env=env, check=True)
     return json.loads(Path(manifest).read_text())
@@ -322,7 +326,9 @@ def report(args, manifest: dict, where: str, load_seconds: float) -> int:
         from httpbench import table as http_table
 
         try:
-            http = run_http(manifest, dict(os.environ), args.http_seconds, warm=warm_summaries)
+            http = run_http(
+                manifest, dict(os.environ), args.http_seconds, warm=warm_summaries, only=args.pages
+            )
         except Exception as exc:  # noqa: BLE001 - report the SQL figures anyway
             notes.append(f"HTTP bench failed: {type(exc).__name__}: {exc}")
     print()
