@@ -21,6 +21,15 @@ def _media_root(settings, tmp_path):
     from django.core.cache import cache
 
     cache.clear()
+    # So does each worker's copy of a room's fragment (keyed by conference id and version,
+    # which a rolled-back test may reuse).
+    from doithoai.live.views import _cached_fragment
+
+    _cached_fragment.cache_clear()
+    # A request in an earlier test may have left another language active in this thread.
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
