@@ -30,17 +30,14 @@ import re
 
 from django.conf import settings
 from django.core import signing
-from django.http import HttpResponse, HttpResponseNotModified
-from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.csrf import CsrfViewMiddleware
 from django.middleware.gzip import GZipMiddleware
-from django.utils import translation
 
 PASS_COOKIE = "doithoai_room"
 PASS_SALT = "doithoai.live.room-pass"
 PASS_SECONDS = 10 * 60
 POLL_PATH = re.compile(r"^/hn/(?P<pk>[0-9]{1,18})/(?P<view>dien-thoai|may-chieu)/trang-thai/$")
 VARIANTS = {"dien-thoai": "phone", "may-chieu": "projector"}
-TEMPLATES = {"phone": "live/_room.html", "projector": "live/_projector.html"}
 
 
 PASS_PATH = "/hn/"
@@ -78,7 +75,8 @@ def holds_pass(request, conference_id: int) -> bool:
 
 
 class RoomPollMiddleware:
-    """Answer `304` to a room poll with a valid pass when the room has not changed."""
+    """Answer a room poll that carries a valid pass before the session is read: `304` when
+    the room has not changed, else its new fragment."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -103,32 +101,17 @@ class RoomPollMiddleware:
         lang = _language(tags, conference_id, variant)
         if lang is None:
             return None
-        from .models import Room
-        from .state import etag
+        from .views import poll_response, stored_version
 
-        version = Room.objects.filter(pk=conference_id).values_list("version", flat=True).first()
+        version = stored_version(conference_id)
         if version is None:
             return None
-        tag = etag(conference_id, version, f"{variant}-{lang}")
-        if tag in tags:
-            response = HttpResponseNotModified()
-        else:
-            response = self.fragment(request, conference_id, variant, version, lang)
-        response["ETag"] = tag
-        response["Cache-Control"] = "private, no-cache"
-        return response
-
-    def fragment(self, request, conference_id: int, variant: str, version: int, lang: str):
-        from .views import CSRF_MARK, _cached_fragment
-
-        with translation.override(lang):
-            html = _cached_fragment(TEMPLATES[variant], variant, conference_id, version, lang)
+        # The person's own CSRF cookie, read (and set if missing) as the CSRF middleware does.
         csrf = CsrfViewMiddleware(self.get_response)
-        if CSRF_MARK in html:
-            # The person's own CSRF cookie, read (and set if missing) as the CSRF middleware does.
-            csrf.process_request(request)
-            html = html.replace(CSRF_MARK, get_token(request))
-        response = HttpResponse(html)
+        csrf.process_request(request)
+        response = poll_response(request, variant, conference_id, version, lang)
+        if response.status_code == 304:
+            return response
         response["Content-Language"] = lang
         response["Vary"] = "Cookie, Accept-Language"
         response = csrf.process_response(request, response)

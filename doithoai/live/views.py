@@ -31,9 +31,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -80,15 +82,22 @@ def join_url(request, conference) -> str:
     return request.build_absolute_uri(reverse("live:join", args=[conference.pk]))
 
 
+# The room's two shared fragments, by variant (the ETag names the variant).
+TEMPLATES = {"phone": "live/_room.html", "projector": "live/_projector.html"}
+
+
+def stored_version(conference_id: int) -> int | None:
+    """Return the room's version, or None while the room has no row."""
+    return Room.objects.filter(pk=conference_id).values_list("version", flat=True).first()
+
+
 def _version(conference) -> int:
-    version = Room.objects.filter(pk=conference.pk).values_list("version", flat=True).first()
+    version = stored_version(conference.pk)
     return version if version is not None else actions.room_for(conference).version
 
 
 @functools.lru_cache(maxsize=128)
-def _cached_fragment(
-    template: str, variant: str, conference_id: int, version: int, lang: str
-) -> str:
+def _cached_fragment(variant: str, conference_id: int, version: int, lang: str) -> str:
     """Render the room's shared fragment once per version and language in this worker."""
     conference = Conference.objects.select_related("agency").get(pk=conference_id)
     room = Room.objects.get(pk=conference_id)
@@ -99,28 +108,40 @@ def _cached_fragment(
         "poll": POLL_SECONDS,
         "etag": etag(conference_id, version, f"{variant}-{lang}"),
     }
-    return render_to_string(template, context)
+    return render_to_string(TEMPLATES[variant], context)
 
 
 CSRF_MARK = "__csrf__"
 
 
-def _live_fragment(request, conference, template: str, variant: str):
-    """Answer a poll: 304 when the phone's ETag names the current version, else the fragment."""
-    version = _version(conference)
-    lang = get_language() or "vi"
-    tag = etag(conference.pk, version, f"{variant}-{lang}")
+def fragment_html(request, variant: str, conference_id: int, version: int, lang: str) -> str:
+    """Return the room's fragment at `version` in `lang`, with the person's CSRF token."""
+    with translation.override(lang):
+        html = _cached_fragment(variant, conference_id, version, lang)
+    if CSRF_MARK in html:
+        html = html.replace(CSRF_MARK, get_token(request))
+    return html
+
+
+def poll_response(request, variant: str, conference_id: int, version: int, lang: str):
+    """Answer a poll: 304 when the phone's ETag names `version`, else the fragment.
+
+    Used by the views and, before the session is read, by the room-pass middleware.
+    """
+    tag = etag(conference_id, version, f"{variant}-{lang}")
     if tag in request.headers.get("If-None-Match", ""):
         response = HttpResponseNotModified()
     else:
-        html = _cached_fragment(template, variant, conference.pk, version, lang)
-        if CSRF_MARK in html:
-            from django.middleware.csrf import get_token
-
-            html = html.replace(CSRF_MARK, get_token(request))
-        response = HttpResponse(html)
+        response = HttpResponse(fragment_html(request, variant, conference_id, version, lang))
     response["ETag"] = tag
     response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def _live_fragment(request, conference, variant: str):
+    """Answer a poll through the whole stack, and renew the room pass."""
+    lang = get_language() or "vi"
+    response = poll_response(request, variant, conference.pk, _version(conference), lang)
     give_pass(response, request.user, conference.pk)
     return response
 
@@ -149,7 +170,7 @@ def _phone_context(request, conference, form=None):
     version = _version(conference)
     return {
         "conference": conference,
-        "fragment": _fragment_now(request, conference, "live/_room.html", "phone", version),
+        "fragment": _fragment_now(request, conference, "phone", version),
         "form": form or RaiseForm(agency=conference.agency),
         "may_raise": actions.can_raise(request.user, conference),
         "joined": Participant.objects.filter(conference=conference, user=request.user).exists(),
@@ -157,11 +178,8 @@ def _phone_context(request, conference, form=None):
     }
 
 
-def _fragment_now(request, conference, template, variant, version):
-    from django.middleware.csrf import get_token
-
-    html = _cached_fragment(template, variant, conference.pk, version, get_language() or "vi")
-    return html.replace(CSRF_MARK, get_token(request))
+def _fragment_now(request, conference, variant, version):
+    return fragment_html(request, variant, conference.pk, version, get_language() or "vi")
 
 
 @room_page
@@ -176,7 +194,7 @@ def phone(request, conference):
 @room_page
 def phone_state(request, conference):
     """The phone's live fragment (polled with `If-None-Match`)."""
-    return _live_fragment(request, conference, "live/_room.html", "phone")
+    return _live_fragment(request, conference, "phone")
 
 
 @room_page
@@ -188,9 +206,7 @@ def projector(request, conference):
         "live/projector.html",
         {
             "conference": conference,
-            "fragment": _fragment_now(
-                request, conference, "live/_projector.html", "projector", version
-            ),
+            "fragment": _fragment_now(request, conference, "projector", version),
             "join_link": join_url(request, conference),
         },
     )
@@ -202,7 +218,7 @@ def projector(request, conference):
 @room_page
 def projector_state(request, conference):
     """The projector's live fragment (polled with `If-None-Match`)."""
-    return _live_fragment(request, conference, "live/_projector.html", "projector")
+    return _live_fragment(request, conference, "projector")
 
 
 @room_page
