@@ -434,10 +434,10 @@ def missed(figures: dict) -> list[str]:
     out = []
     for p in figures["pages"]:
         name = p["name"]
-        share = next((v for k, v in SHARE_OF_FLOOR.items() if name.startswith(k)), None)
+        share = _by_prefix(SHARE_OF_FLOOR, name)
         if share is not None and p["pct_of_floor"] < share:
             out.append(f"{name}: {p['pct_of_floor']:.1f}% of the floor < {share:g}%")
-        alone = next((v for k, v in ALONE_MS.items() if name.startswith(k)), None)
+        alone = _by_prefix(ALONE_MS, name)
         if alone is not None and p["alone_ms"] > alone:
             out.append(f"{name}: {p['alone_ms']:.0f} ms alone > {alone:g} ms")
         if p["peak_mb"] > WORKER_RSS_MB:
@@ -482,8 +482,13 @@ def table(figures: dict) -> str:
     return "\n".join(lines)
 
 
+def _by_prefix(targets: dict, name: str):
+    """Return the target of the page `name` (keyed by the start of page names), or None."""
+    return next((v for k, v in targets.items() if name.startswith(k)), None)
+
+
 def _target(name: str) -> str:
-    share = next((v for k, v in SHARE_OF_FLOOR.items() if name.startswith(k)), None)
+    share = _by_prefix(SHARE_OF_FLOOR, name)
     return f">={share:g}%" if share is not None else ""
 
 
