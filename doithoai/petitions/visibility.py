@@ -75,30 +75,60 @@ def visible_petitions(queryset, user):
     return queryset.filter(condition)
 
 
+def identity_rule(user):
+    """Return `rule(privacy, submitter_id, agency_id) -> bool`: may `user` learn who wrote it.
+
+    The person's memberships are read once, so a list or an export of many rows asks
+    the rule per row without a query per row; `can_see_identity` asks it for one petition.
+    """
+    me = user.pk if getattr(user, "is_authenticated", False) else None
+    secretariat_of = {
+        agency_id
+        for agency_id, membership in (memberships(user).items() if me else ())
+        if Role.SECRETARIAT in membership.role_set
+    }
+
+    def rule(privacy, submitter_id, agency_id) -> bool:
+        if privacy == Privacy.ANONYMOUS:
+            return False
+        if privacy == Privacy.PUBLIC:
+            return True
+        if me is not None and submitter_id == me:
+            return True
+        return agency_id in secretariat_of
+
+    return rule
+
+
 def can_see_identity(user, petition) -> bool:
     """Tell whether `user` may learn who submitted `petition`."""
-    if petition.privacy == Privacy.ANONYMOUS:
-        return False
-    if petition.privacy == Privacy.PUBLIC:
-        return True
-    if getattr(user, "is_authenticated", False) and petition.submitter_id == user.pk:
-        return True
-    membership = memberships(user).get(petition.agency_id)
-    return bool(membership and Role.SECRETARIAT in membership.role_set)
+    return identity_rule(user)(petition.privacy, petition.submitter_id, petition.agency_id)
 
 
 def submitter_label(user, petition) -> str:
     """Return the submitter as `user` may see it: a name, a unit, or a masked label."""
-    if petition.privacy == Privacy.ANONYMOUS:
+    visible = can_see_identity(user, petition)
+    person = petition.submitter if petition.submitter_id and visible else None
+    return submitter_text(
+        privacy=petition.privacy,
+        visible=visible,
+        person=(person.get_full_name() or person.get_username()) if person else "",
+        name=petition.submitter_name,
+        unit=str(petition.submitter_unit) if visible and petition.submitter_unit_id else "",
+    )
+
+
+def submitter_text(*, privacy, visible: bool, person: str, name: str, unit: str) -> str:
+    """Return the submitter's label from plain values (a list or export of many rows).
+
+    `person` is the account's name (empty when the petition has no account), `name` the
+    name typed for a petition without one, `unit` the submitting unit's name.
+    """
+    if privacy == Privacy.ANONYMOUS:
         return _("Ẩn danh")
-    if not can_see_identity(user, petition):
+    if not visible:
         return _("Được bảo mật danh tính")
-    parts = []
-    if petition.submitter_id:
-        person = petition.submitter
-        parts.append(person.get_full_name() or person.get_username())
-    elif petition.submitter_name:
-        parts.append(petition.submitter_name)
-    if petition.submitter_unit_id:
-        parts.append(str(petition.submitter_unit))
+    parts = [person or name] if (person or name) else []
+    if unit:
+        parts.append(unit)
     return " — ".join(parts) or _("Không rõ")

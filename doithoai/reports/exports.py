@@ -1,11 +1,12 @@
 """Excel exports of a filtered petition list, written by a background task.
 
 A request only records the job (who asked, which filters) and queues the task; the page
-then shows the progress and, when done, a download link. The task streams the rows with
-openpyxl's write-only mode (constant memory), with the choice labels looked up once per
-export, and saves the file outside MEDIA_ROOT (never served as a static file). Only the
-person who asked may download it, until it expires (`EXPORT_TTL`); `doithoai
-purge_exports` removes expired files.
+then shows the progress and, when done, a download link. The task streams the rows as plain
+values (no model objects), with the choice labels looked up once per export, through
+`xlsx.SheetWriter` (constant memory; why not openpyxl is in its docstring), and saves the
+file outside MEDIA_ROOT (never served as a static file). Only the person who asked may
+download it, until it expires (`EXPORT_TTL`); `doithoai purge_exports` removes expired
+files.
 """
 
 import datetime
@@ -17,16 +18,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from doithoai.petitions.filters import PetitionFilter
 from doithoai.petitions.models import Channel, Petition, Status, TopicGroup
-from doithoai.petitions.visibility import submitter_label
+from doithoai.petitions.visibility import identity_rule, submitter_text
 
 from .excel import PETITION_HEADERS
 from .models import ExportJob, ExportStatus
+from .xlsx import BOLD, TITLE, SheetWriter
 
 EXPORT_TTL = datetime.timedelta(hours=24)
 PROGRESS_EVERY = 1000
@@ -64,24 +63,76 @@ def is_expired(job: ExportJob) -> bool:
     return job.expires_at <= timezone.now()
 
 
-def _rows(petitions, user):
-    """Yield one list of cell values per petition; labels are looked up once per export."""
+COLUMNS = (
+    "code",
+    "title",
+    "topic__group",
+    "topic__name",
+    "status",
+    "channel",
+    "privacy",
+    "submitter_id",
+    "agency_id",
+    "submitter__first_name",
+    "submitter__last_name",
+    "submitter__username",
+    "submitter_name",
+    "submitter_unit__name",
+    "concerned_unit__name",
+    "conference__title",
+    "submitted_at",
+)
+WIDTHS = (16, 60, 24, 30, 18, 16, 30, 30, 40, 12)
+
+
+def _rows(values, user):
+    """Yield one list of cell values per petition row (a tuple of COLUMNS).
+
+    The labels are looked up once per export, and who may learn a submitter's identity is
+    decided by the same rule as on the pages (`identity_rule`), without a query per row.
+    """
     statuses = {value: str(label) for value, label in Status.choices}
     channels = {value: str(label) for value, label in Channel.choices}
     groups = {value: str(label) for value, label in TopicGroup.choices}
+    may_see = identity_rule(user)
     tz = timezone.get_current_timezone()
-    for p in petitions:
+    for (
+        code,
+        title,
+        group,
+        topic,
+        status,
+        channel,
+        privacy,
+        submitter_id,
+        agency_id,
+        first_name,
+        last_name,
+        username,
+        submitter_name,
+        submitter_unit,
+        concerned_unit,
+        conference,
+        submitted_at,
+    ) in values:
+        who = submitter_text(
+            privacy=privacy,
+            visible=may_see(privacy, submitter_id, agency_id),
+            person=(f"{first_name} {last_name}".strip() or username) if submitter_id else "",
+            name=submitter_name,
+            unit=submitter_unit or "",
+        )
         yield [
-            p.code,
-            p.title,
-            groups.get(p.topic.group, "") if p.topic_id else "",
-            p.topic.name if p.topic_id else "",
-            statuses.get(p.status, p.status),
-            channels.get(p.channel, p.channel),
-            submitter_label(user, p),
-            p.concerned_unit.name if p.concerned_unit_id else "",
-            p.conference.title if p.conference_id else "",
-            p.submitted_at.astimezone(tz).date(),
+            code,
+            title,
+            groups.get(group, "") if group else "",
+            topic or "",
+            statuses.get(status, status),
+            channels.get(channel, channel),
+            who,
+            concerned_unit or "",
+            conference or "",
+            submitted_at.astimezone(tz).date(),
         ]
 
 
@@ -92,35 +143,18 @@ def write_export(job: ExportJob) -> None:
     petitions = PetitionFilter(job.params, queryset=queryset).qs
     total = petitions.count()
     ExportJob.objects.filter(pk=job.pk).update(status=ExportStatus.RUNNING, total=total)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("kien-nghi")
-    for index, width in enumerate([16, 60, 24, 30, 18, 16, 30, 30, 40, 12]):
-        ws.column_dimensions[chr(ord("A") + index)].width = width
-    ws.freeze_panes = "A4"
-    title = WriteOnlyCell(ws, value=_("Danh sách kiến nghị"))
-    title.font = Font(bold=True, size=13)
-    ws.append([title])
-    ws.append([])
-    headers = []
-    for header in PETITION_HEADERS:
-        cell = WriteOnlyCell(ws, value=str(header))
-        cell.font = Font(bold=True)
-        headers.append(cell)
-    ws.append(headers)
-    rows = petitions.select_related(
-        "topic", "concerned_unit", "submitter", "submitter_unit", "conference"
-    ).iterator(chunk_size=2000)
-    done = 0
-    for values in _rows(rows, user):
-        date_cell = WriteOnlyCell(ws, value=values[-1])
-        date_cell.number_format = "DD/MM/YYYY"
-        ws.append(values[:-1] + [date_cell])
-        done += 1
-        if done % PROGRESS_EVERY == 0:
-            ExportJob.objects.filter(pk=job.pk).update(done=done)
     target = path_of(job)
     partial = target.with_suffix(".part")
-    wb.save(partial)
+    done = 0
+    with SheetWriter(partial, sheet_name="kien-nghi", widths=WIDTHS, frozen_rows=3) as sheet:
+        sheet.append([_("Danh sách kiến nghị")], TITLE)
+        sheet.append([])
+        sheet.append([str(header) for header in PETITION_HEADERS], BOLD)
+        for values in _rows(petitions.values_list(*COLUMNS).iterator(chunk_size=5000), user):
+            sheet.append(values)
+            done += 1
+            if done % PROGRESS_EVERY == 0:
+                ExportJob.objects.filter(pk=job.pk).update(done=done)
     partial.replace(target)
     ExportJob.objects.filter(pk=job.pk).update(
         status=ExportStatus.DONE,

@@ -121,3 +121,54 @@ def test_export_writes_progress_in_steps(cast, petitions, monkeypatch):
     )
     exports.export_petitions.call(job_id=str(job.pk))
     assert seen == [2, 4, 5]
+
+
+def _export_rows(user) -> list[tuple]:
+    job = ExportJob.objects.create(
+        requested_by=user, expires_at=aware(2018, 5, 15, 9) + datetime.timedelta(hours=1)
+    )
+    assert exports.export_petitions.call(job_id=str(job.pk)) == ExportStatus.DONE
+    sheet = load_workbook(exports.path_of(job), read_only=True).active
+    return list(sheet.iter_rows(min_row=4, values_only=True))
+
+
+def test_export_shows_the_submitter_as_the_pages_do(cast, time_machine):
+    """The secretariat learns a confidential writer's name; the head does not; nobody an
+    anonymous one's. The export decides it per row from plain values, by the same rule."""
+    freeze(time_machine, aware(2018, 5, 14, 9))
+    cast.staff.first_name, cast.staff.last_name = "Lan", "Nguyễn Thị"
+    cast.staff.save()
+    made = {
+        privacy: pet.submit_petition(
+            agency=cast.agency,
+            title=f"Kiến nghị {privacy}",
+            content="Nội dung.",
+            by=cast.staff,
+            privacy=privacy,
+        )
+        for privacy in ("public", "confidential", "anonymous")
+    }
+    for petition in made.values():
+        pet.receive_petition(petition=petition, topic=cast.topic(), by=cast.secretariat)
+    name = "Lan Nguyễn Thị"
+    by_code = {row[0]: row[6] for row in _export_rows(cast.secretariat)}
+    assert by_code[made["public"].code].startswith(name)
+    assert by_code[made["confidential"].code].startswith(name)
+    assert by_code[made["anonymous"].code] == "Ẩn danh"
+    by_code = {row[0]: row[6] for row in _export_rows(cast.head)}
+    assert by_code[made["public"].code].startswith(name)
+    assert by_code[made["confidential"].code] == "Được bảo mật danh tính"
+    assert by_code[made["anonymous"].code] == "Ẩn danh"
+    dates = {row[9] for row in _export_rows(cast.head)}
+    assert dates == {datetime.datetime(2018, 5, 14)}
+
+
+def test_export_reads_the_rows_in_a_fixed_number_of_queries(
+    cast, petitions, django_assert_max_num_queries
+):
+    job = ExportJob.objects.create(
+        requested_by=cast.secretariat,
+        expires_at=aware(2018, 5, 15, 9) + datetime.timedelta(hours=1),
+    )
+    with django_assert_max_num_queries(12):
+        exports.export_petitions.call(job_id=str(job.pk))
