@@ -8,7 +8,7 @@ pytest_plugins = ["doithoai.testing.browser", "doithoai.audit.testing"]
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
+def _media_root(settings, tmp_path, request):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EXPORTS_DIR = tmp_path / "exports"
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -17,6 +17,11 @@ def _media_root(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     # Tests log in with a password only; doithoai/accounts/tests enforce the second factor.
     settings.MFA_REQUIRED_ROLES = []
+    # A test's transaction never commits, so no write would renew a cached page: pages are
+    # rendered every time (query counts measure the rendering), except in the browser
+    # tests, whose server commits, and in the page cache's own tests (`page_cache`).
+    if not request.node.get_closest_marker("browser"):
+        settings.PAGE_CACHE_SECONDS = 0
     # The local-memory cache outlives a test's rolled-back rows: start each test empty.
     from django.core.cache import cache
 
@@ -30,6 +35,12 @@ def _media_root(settings, tmp_path):
     from django.utils import translation
 
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Turn the page cache on (`organizations.pagecache`), as in production."""
+    settings.PAGE_CACHE_SECONDS = 60
 
 
 @pytest.fixture

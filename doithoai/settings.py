@@ -237,6 +237,11 @@ else:
         }
     }
 
+# A logged-in person's busiest pages (inbox, home, deadline board, dashboard, a petition)
+# are kept whole in that cache until a write changes their agency, and at most this many
+# seconds (organizations/pagecache.py); 0 renders every request.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+
 # API: requests allowed per user or token in each window (0 turns the limit off).
 # Digital signatures (doithoai/signing): trust roots, the agency seal key, a timestamp authority.
 SIGNING_TRUST_ROOTS = os.environ.get("DOITHOAI_TRUST_ROOTS", "")  # PEM bundle of trusted roots

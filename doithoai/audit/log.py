@@ -4,16 +4,22 @@ Each agency has its own chain so that a national installation can shard by agenc
 chain head row is locked while appending, so concurrent actions never fork a chain. Each
 event is sealed with HMAC-SHA256 under a key held outside the database (see `keys`) and
 carries the keyed hash of its object's stored row after the change (see `objects`).
+Once the event's transaction commits, the agency's generation changes (`core.generations`),
+so pages cached from its records are computed anew.
 """
 
 from django.db import models, transaction
 from django.utils import timezone
+
+from doithoai.core import generations
 
 from . import keys, tracking
 from .hashing import canonical as _canonical
 from .hashing import compute_hash, state_hash
 from .models import AuditChainHead, AuditEvent, Verb
 from .verification import GLOBAL_CHAIN, ChainReport, chain_for, verify, verify_chain
+
+ACCESS_PREFIX = "access."  # log-ins and log-outs change nothing a page shows
 
 __all__ = [
     "GLOBAL_CHAIN",
@@ -92,4 +98,7 @@ def record(
     head.last_seq = event.seq
     head.last_hash = event.hash
     head.save(update_fields=["last_seq", "last_hash"])
+    if not str(verb).startswith(ACCESS_PREFIX):
+        # What pages cached from this agency's records is stale once this commits.
+        generations.bump_on_commit(agency_id if agency_id is not None else generations.SITE)
     return event

@@ -13,6 +13,7 @@ from doithoai.core.errors import ActionError
 from doithoai.core.forms import apply_action_error
 from doithoai.core.pages import render_htmx, run
 from doithoai.organizations.models import Role, Unit
+from doithoai.organizations.pagecache import cached_page
 from doithoai.organizations.pages import role_required
 
 from . import actions
@@ -21,6 +22,7 @@ from .models import Deadline, DeadlineRules, Status
 
 
 @role_required(*BOARD_ROLES)
+@cached_page
 def board_view(request):
     """Show every open deadline of the user's agency, overdue first, and unit on-time rates."""
     agency = request.membership.agency

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doithoai.core import generations
 from doithoai.core.errors import PermissionRefused, ValidationFailed
 
 from .models import Delivery, Kind, Notification, Preference
@@ -85,6 +86,8 @@ def notify(
         )
         if recipient.email and at_once:
             _email_on_commit(row.pk)
+    # Their pages show the unread count: renew them once this commits.
+    generations.bump_on_commit(*(generations.person(row.recipient_id) for row in written))
     return written
 
 
@@ -119,6 +122,7 @@ def mark_read(*, notification: Notification, by) -> Notification:
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
+        generations.bump_on_commit(generations.person(by.pk))
     return notification
 
 
@@ -127,6 +131,7 @@ def mark_all_read(*, by) -> int:
     """Mark every unread notification of the user read; return how many."""
     if not getattr(by, "is_authenticated", False):
         raise PermissionRefused()
+    generations.bump_on_commit(generations.person(by.pk))
     return Notification.objects.filter(recipient=by, read_at__isnull=True).update(
         read_at=timezone.now()
     )

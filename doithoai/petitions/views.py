@@ -18,6 +18,7 @@ from doithoai.core.pages import paginate, render_htmx
 from doithoai.core.throttle import cache_key
 from doithoai.organizations import actions as org_actions
 from doithoai.organizations.models import Delegation, DelegationKind, Role
+from doithoai.organizations.pagecache import cached_page
 from doithoai.organizations.pages import member_required, role_required
 
 from . import actions
@@ -241,6 +242,7 @@ def _get_detail(user, pk):
 
 
 @member_required
+@cached_page
 def detail(request, pk):
     """Show a petition: its state, content, answers, attachments and its timeline."""
     petition = _get_detail(request.user, pk)

@@ -12,6 +12,7 @@ from doithoai.core.errors import ActionError
 from doithoai.core.forms import apply_action_error
 from doithoai.core.pages import paginate, render_htmx
 from doithoai.organizations.models import Role
+from doithoai.organizations.pagecache import cached_page
 from doithoai.organizations.pages import role_required
 
 from . import actions
@@ -32,6 +33,7 @@ COMPILE_DAYS_BEFORE = 5
 
 
 @secretariat
+@cached_page
 def inbox(request):
     """List the agency's petitions, new ones first by default, with the shared filters."""
     params = request.GET.copy()
@@ -103,6 +105,7 @@ def _merge_candidates(petition):
 
 
 @secretariat
+@cached_page
 def manage(request, pk, forms=None):
     """Classify, merge, reject or transfer one petition; show similar ones to merge."""
     petition = _agency_petition(request, pk)

@@ -11,6 +11,7 @@ from doithoai.core.errors import ActionError
 from doithoai.core.forms import apply_action_error
 from doithoai.core.net import client_address
 from doithoai.organizations.access import primary_membership
+from doithoai.organizations.pagecache import cached_page
 from doithoai.petitions import receipts
 from doithoai.petitions.actions import give_feedback
 from doithoai.petitions.models import Status
@@ -19,6 +20,7 @@ from .home import sections
 
 
 @login_required
+@cached_page
 def home(request):
     """Show what needs the user's attention now."""
     membership = primary_membership(request.user)

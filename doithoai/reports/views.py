@@ -19,6 +19,7 @@ from doithoai.core.pages import render_htmx
 from doithoai.core.params import year_param
 from doithoai.organizations.access import memberships
 from doithoai.organizations.models import Agency
+from doithoai.organizations.pagecache import cached_page
 from doithoai.petitions.models import TopicGroup
 
 from . import summaries
@@ -277,8 +278,12 @@ def index(request):
 @login_required
 def dashboard(request, code):
     """Show an agency's statistics for a year or half-year, each chart with its table."""
-    agency = _agency(request, code)
-    return _page(request, [agency], agency.name, code)
+    return _dashboard(request, _agency(request, code))  # who may see it, decided first
+
+
+@cached_page(agencies=lambda request, agency: [agency.pk])
+def _dashboard(request, agency):
+    return _page(request, [agency], agency.name, agency.code)
 
 
 def _rollup_agencies(request, code):
