@@ -267,7 +267,7 @@ def python_load(url: str, cookie: str, seconds: float) -> dict:
 
 def session_cookie(user) -> str:
     """Create a logged-in session for `user` (as the login view and the second factor would)
-    and return its cookie."""
+    and return the cookies a browser then sends: the session's and the CSRF one."""
     from importlib import import_module
 
     from django.conf import settings
@@ -288,7 +288,12 @@ def session_cookie(user) -> str:
         )
         store[DEVICE_ID_SESSION_KEY] = device.persistent_id
     store.save()
-    return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
+    # A browser holds the CSRF cookie from its first page on (pages are cached per it).
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
+    from django.utils.crypto import get_random_string
+
+    csrf = get_random_string(CSRF_SECRET_LENGTH, CSRF_ALLOWED_CHARS)
+    return f"{settings.SESSION_COOKIE_NAME}={store.session_key}; {settings.CSRF_COOKIE_NAME}={csrf}"
 
 
 def province() -> tuple[str, object]:

@@ -1,5 +1,6 @@
 """`/api/v1/petitions/`: list, submit, read, and one POST per action on a petition."""
 
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, UploadedFile
@@ -9,6 +10,7 @@ from doithoai.core.errors import ValidationFailed
 from doithoai.followups import actions as followups
 from doithoai.organizations.access import membership, primary_membership
 from doithoai.organizations.models import Agency, Delegation, Unit
+from doithoai.organizations.pagecache import data_key, remember
 from doithoai.petitions import actions
 from doithoai.petitions.filters import PetitionFilter
 from doithoai.petitions.models import Petition, Privacy, Topic
@@ -28,6 +30,7 @@ from .idempotency import idempotent
 from .serialize import dump, petition_detail, petition_out, petitions_for_detail, petitions_for_list
 
 router = Router(tags=["petitions"])
+JSON_TYPE = "application/json; charset=utf-8"  # django-ninja's JSON renderer's
 
 
 class PetitionQuery(PageQuery):
@@ -70,14 +73,32 @@ def _filter(request, queryset):
 
 @router.get("/", response={200: s.Page[s.PetitionOut], **ERRORS})
 def list_petitions(request, filters: Query[PetitionQuery]):
-    """List the petitions the caller may see, newest first, with the pages' filters."""
+    """List the petitions the caller may see, newest first, with the pages' filters.
+
+    The answer is kept in the cache for the caller until their agency changes
+    (`organizations.pagecache`), as the pages are: a client polling the list between two
+    writes is answered without a query.
+    """
+    key = data_key(request, "api.petitions.list", request.auth)
+    stored = cache.get(key) if key else None
+    if stored is not None:
+        return HttpResponse(stored, content_type=JSON_TYPE)
     rows, meta = paginate(
         petitions_for_list(_filter(request, _visible(request))),
         filters.page,
         filters.page_size,
         filters.cursor,
     )
-    return {**meta, "results": [petition_out(p, request.auth) for p in rows]}
+    data = {**meta, "results": [petition_out(p, request.auth) for p in rows]}
+    if key is None:
+        return data
+    # The same validation and rendering as django-ninja's, kept as bytes.
+    page = s.Page[s.PetitionOut].model_validate(data, context={"request": request})
+    from .v1 import api  # noqa: PLC0415 (the API object is built from this module's router)
+
+    response = api.create_response(request, page.model_dump(), status=200)
+    remember(key, response.content)
+    return response
 
 
 def _agency_for(request, agency_id: int | None) -> Agency:

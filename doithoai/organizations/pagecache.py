@@ -58,6 +58,22 @@ def _has_messages(request) -> bool:
     return bool(session is not None and session.get(SessionStorage.session_key))
 
 
+def _key(name: str, request, user, parts, extra=()) -> str:
+    """Hash what every cached answer depends on with the answer's own `parts`."""
+    scopes = [generations.SITE, generations.person(user.pk), *sorted(memberships(user))]
+    scopes += [agency_id for agency_id in extra if agency_id not in scopes]
+    common = [
+        name,
+        request.get_full_path(),
+        str(user.pk),
+        translation.get_language() or "",
+        timezone.localdate().isoformat(),
+        *generations.current(*scopes),
+    ]
+    digest = hashlib.sha256("\x1f".join(common + list(parts)).encode()).hexdigest()
+    return f"doithoai:page:{digest}"
+
+
 def page_key(request, view_name: str, extra=()) -> str | None:
     """Return the cache key of this request's page, or None when it must be rendered."""
     user = getattr(request, "user", None)
@@ -67,21 +83,20 @@ def page_key(request, view_name: str, extra=()) -> str | None:
     session = getattr(request, "session", None)
     if not csrf or session is None or not session.session_key or _has_messages(request):
         return None
-    scopes = [generations.SITE, generations.person(user.pk), *sorted(memberships(user))]
-    scopes += [agency_id for agency_id in extra if agency_id not in scopes]
-    parts = [
-        view_name,
-        request.get_full_path(),
-        str(user.pk),
-        session.session_key,
-        csrf,
-        translation.get_language() or "",
-        timezone.localdate().isoformat(),
-        *(request.META.get(name, "") for name in HTMX_HEADERS),
-        *generations.current(*scopes),
-    ]
-    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-    return f"doithoai:page:{digest}"
+    parts = [session.session_key, csrf, *(request.META.get(h, "") for h in HTMX_HEADERS)]
+    return _key(view_name, request, user, parts, extra)
+
+
+def data_key(request, name: str, user) -> str | None:
+    """Return the cache key of an API answer for `user` (no session, no CSRF token in it)."""
+    if request.method != "GET" or _seconds() <= 0:
+        return None
+    return _key(name, request, user, ())
+
+
+def remember(key: str, value) -> None:
+    """Keep `value` under `key` for PAGE_CACHE_SECONDS."""
+    cache.set(key, value, _seconds())
 
 
 def _storable(response) -> bool:

@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from doithoai.core import generations
 from doithoai.notifications import actions as notices
 from doithoai.organizations import actions as org
 from doithoai.organizations.models import Role
@@ -157,3 +156,39 @@ def test_off_when_the_setting_is_zero(client, cast, settings, django_assert_max_
     with django_assert_max_num_queries(30) as captured:
         client.get(INBOX)
     assert _rendered(captured)
+
+
+def test_the_api_list_is_the_same_json_cached_and_renewed_by_an_action(
+    client, cast, settings, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    for n in range(3):
+        f.submitted(cast, title=f"Kiến nghị {n}")
+    client.force_login(cast.secretariat)
+    url = "/api/v1/petitions/?page_size=2"
+    settings.PAGE_CACHE_SECONDS = 0
+    plain = client.get(url)
+    settings.PAGE_CACHE_SECONDS = 60
+    first = client.get(url)
+    assert first.status_code == 200 and first.content == plain.content
+    assert first["Content-Type"] == plain["Content-Type"]
+    with django_assert_max_num_queries(4) as captured:
+        again = client.get(url)
+    assert again.content == plain.content and not _rendered(captured)
+    assert again["Content-Type"] == plain["Content-Type"]
+    with django_capture_on_commit_callbacks(execute=True):
+        pet.submit_petition(
+            agency=cast.agency, title="Kiến nghị mới nhất", content="Nội dung.", by=cast.staff
+        )
+    assert client.get(url).json()["count"] == 4
+
+
+def test_the_api_list_is_never_answered_for_another_caller(client, cast):
+    petition = f.received(cast, privacy="confidential")
+    client.force_login(cast.secretariat)
+    url = f"/api/v1/petitions/?q={petition.code}"
+    client.get(url)
+    shown = client.get(url).json()["results"][0]
+    client.force_login(cast.head)
+    masked = client.get(url).json()["results"][0]
+    assert shown["submitter_label"] != masked["submitter_label"]
+    assert masked["submitter_label"] == "Được bảo mật danh tính"
