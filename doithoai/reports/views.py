@@ -286,17 +286,26 @@ def _dashboard(request, agency):
     return _page(request, [agency], agency.name, agency.code)
 
 
-def _rollup_agencies(request, code):
+def _rollup_agencies(request, code) -> tuple[Agency, list[int]]:
+    """Return the parent agency and the ids of the agencies under it the user may see.
+
+    One query of ids when the user may see the parent's statistics (a province's people):
+    the agencies themselves are loaded only when the page is rendered.
+    """
     parent = get_object_or_404(Agency, code=code)
-    children = list(parent.children.order_by("name"))
-    if not children:
-        raise Http404
+    children = parent.children.order_by("name")
     allowed = rules.has_perm("reports.view_dashboard", request.user, parent) or getattr(
         request.user, "is_superuser", False
     )
-    shown = [
-        a for a in children if allowed or rules.has_perm("reports.view_dashboard", request.user, a)
-    ]
+    if allowed:
+        shown = list(children.values_list("pk", flat=True))
+        if not shown:
+            raise Http404
+        return parent, shown
+    every = list(children)
+    if not every:
+        raise Http404
+    shown = [a.pk for a in every if rules.has_perm("reports.view_dashboard", request.user, a)]
     if not shown:
         raise PermissionDenied
     return parent, shown
@@ -306,8 +315,15 @@ def _rollup_agencies(request, code):
 @login_required
 def rollup(request, code):
     """Show the statistics summed over the agencies under `code` that the user may see."""
-    parent, shown = _rollup_agencies(request, code)
-    return _page(request, shown, _("Tổng hợp: %(name)s") % {"name": parent.name}, code, rollup=True)
+    parent, shown = _rollup_agencies(request, code)  # who may see what, decided first
+    return _rollup(request, parent, shown)
+
+
+@cached_page(agencies=lambda request, parent, shown: [parent.pk, *shown])
+def _rollup(request, parent, shown):
+    agencies = list(Agency.objects.filter(pk__in=shown).order_by("name"))
+    name = _("Tổng hợp: %(name)s") % {"name": parent.name}
+    return _page(request, agencies, name, parent.code, rollup=True)
 
 
 @require_GET
@@ -319,7 +335,8 @@ def tables_xlsx(request, code):
     if agency is not None and rules.has_perm("reports.view_dashboard", request.user, agency):
         agencies = [agency]
     else:
-        agency, agencies = _rollup_agencies(request, code)
+        agency, shown = _rollup_agencies(request, code)
+        agencies = list(Agency.objects.filter(pk__in=shown).order_by("name"))
     summary = summaries.summary(agencies, year, half)
     span = f"{year}" + (f"-6thang{half}" if half else "")
     content = excel.tables_workbook(report_tables(summary), f"{agency.name} {span}")
