@@ -399,6 +399,7 @@ def run(manifest: dict, env: dict, seconds: float, warm=None, only=None) -> dict
             rows.append(page)
     finally:
         server.stop()
+    rendered(rows, env)
     return {
         "tool": tool,
         "seconds": seconds,
@@ -460,13 +461,37 @@ def missed(figures: dict) -> list[str]:
     return out
 
 
+def rendered(rows: list, env: dict) -> None:
+    """Time each page alone with the page cache off (`PAGE_CACHE_SECONDS=0`): what the first
+    request after a write costs, since the load above is mostly served from the cache."""
+    server = Gunicorn(dict(env, PAGE_CACHE_SECONDS="0")).start()
+    try:
+        for page in rows:
+            url = server.base + page.path
+            for _ in range(2):
+                probe(url, page.cookie)
+            alone = []
+            for _ in range(ALONE_REQUESTS):
+                t0 = time.perf_counter()
+                probe(url, page.cookie)
+                alone.append((time.perf_counter() - t0) * 1000)
+            page.result["rendered_ms"] = statistics.median(alone)
+    finally:
+        server.stop()
+
+
 def table(figures: dict) -> str:
     """Return the one-line-per-page table."""
     head = (
         f"{'page':40} {'probe':>5} {'req/s':>7} {'p50 ms':>8} {'p99 ms':>8} {'non2xx':>6}"
         f" {'RSS MB':>6} {'peak':>5} {'floor/s':>7} {'% floor':>7} {'target':>6} {'alone':>7}"
+        f" {'render':>7}"
     )
     lines = [f"HTTP ({figures['tool']}, {figures['seconds']:g} s each, gunicorn 2 sync workers)"]
+    lines.append(
+        "alone: one request at a time, as served (from the page cache when unchanged);"
+        " render: the same with the page cache off (the first request after a write)"
+    )
     lines += [head, "-" * len(head)]
     for p in figures["pages"]:
         lines.append(
@@ -474,6 +499,7 @@ def table(figures: dict) -> str:
             f" {p['p99_ms']:>8.1f} {p['non2xx'] + p['errors']:>6} {p['rss_mb']:>6.0f}"
             f" {p['peak_mb']:>5.0f} {p['floor_req_s']:>7.0f} {p['pct_of_floor']:>6.1f}%"
             f" {_target(p['name']):>6} {p['alone_ms']:>5.0f}ms"
+            f" {p.get('rendered_ms', 0):>5.0f}ms"
         )
     job = figures.get("export") or {}
     if "error" in job:

@@ -5,8 +5,6 @@ import io
 import time
 from binascii import unhexlify
 
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -84,6 +82,9 @@ def verify(request):
 
 
 def _qr_svg(url: str) -> str:
+    import qrcode  # noqa: PLC0415 (about 5 MB: loaded by the first enrolment, not every worker)
+    import qrcode.image.svg  # noqa: PLC0415
+
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
     buffer = io.BytesIO()
     image.save(buffer)

@@ -24,8 +24,6 @@ How the pages stay live — htmx polling with ETags, not server-sent events:
 import functools
 import io
 
-import qrcode
-import qrcode.image.svg
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -224,6 +222,9 @@ def projector_state(request, conference):
 @room_page
 def qr(request, conference):
     """Return the QR code of the room's short link as SVG."""
+    import qrcode  # noqa: PLC0415 (about 5 MB: loaded by the first QR code, not every worker)
+    import qrcode.image.svg  # noqa: PLC0415
+
     image = qrcode.make(
         join_url(request, conference), image_factory=qrcode.image.svg.SvgPathImage, box_size=20
     )

@@ -12,9 +12,12 @@ from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
-from icalendar import Calendar, Event
+
+from doithoai.core.lazy import lazy_module
 
 from .models import CalendarSequence
+
+icalendar = lazy_module("icalendar")  # about 7 MB: loaded by the first invitation
 
 DURATION = datetime.timedelta(hours=3)  # a half-day conference unless told otherwise
 CANCELLED = "cancelled"
@@ -51,11 +54,11 @@ def current(conference) -> int:
 def ics(conference, *, sequence: int) -> str:
     """Return the conference as an iCalendar text: a REQUEST, or a CANCEL once cancelled."""
     cancelled = conference.status == CANCELLED
-    cal = Calendar()
+    cal = icalendar.Calendar()
     cal.add("prodid", "-//doithoai//Hoi nghi doi thoai//VI")
     cal.add("version", "2.0")
     cal.add("method", "CANCEL" if cancelled else "REQUEST")
-    event = Event()
+    event = icalendar.Event()
     event.add("uid", uid(conference))
     event.add("sequence", sequence)
     event.add("dtstamp", timezone.now())

@@ -29,7 +29,7 @@ from doithoai.core.errors import Conflict, InvalidTransition, PermissionRefused,
 from doithoai.core.lazy import lazy_module
 from doithoai.reports import actions as reports
 
-from . import keys, placement
+from . import keys
 from .actions_profiles import admin_delete as admin_delete
 from .actions_profiles import admin_save as admin_save
 from .actions_profiles import set_seal_image as set_seal_image
@@ -45,6 +45,8 @@ from .signable import (
     signable,
 )
 
+# pdfminer (about 8 MB) loads on the first signature placed, not in every worker.
+placement = lazy_module("doithoai.signing.placement")
 # pyHanko (with aiohttp and fontTools) loads on the first signature or check (see core.lazy).
 pades = lazy_module("doithoai.signing.pades")
 
@@ -168,7 +170,7 @@ def _base(doc: Signable) -> tuple[bytes, int]:
     return render_pdf(doc.kind, doc.obj), 0
 
 
-def _block_in_pdf(pdf: bytes, block) -> placement.Block:
+def _block_in_pdf(pdf: bytes, block) -> "placement.Block":
     found = placement.find_block(pdf, block.name, block.lines)
     if found is None:
         raise ValidationFailed(

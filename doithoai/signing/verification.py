@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from doithoai.core.lazy import lazy_module
 
-from . import placement
+placement = lazy_module("doithoai.signing.placement")  # pdfminer, on first use
 
 # pyHanko (with aiohttp and fontTools) loads on the first signature or check (see core.lazy).
 pades = lazy_module("doithoai.signing.pades")

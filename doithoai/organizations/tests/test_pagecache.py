@@ -27,9 +27,7 @@ def _rendered(captured) -> bool:
     return any("petitions_" in q["sql"] or "deadlines_" in q["sql"] for q in captured)
 
 
-def test_an_unchanged_page_is_served_without_rendering(
-    client, cast, django_assert_max_num_queries
-):
+def test_an_unchanged_page_is_served_without_rendering(client, cast, django_assert_max_num_queries):
     petition = f.submitted(cast, title="Đề nghị sửa mái nhà xe")
     client.force_login(cast.secretariat)
     first = _warm(client, INBOX)
