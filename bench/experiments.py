@@ -28,13 +28,20 @@ def _summary_uncached():
     """Make the stored summaries recompute from rows on every call (the old behaviour)."""
     from doithoai.reports import summaries
 
-    saved = summaries.stored_blobs
+    saved = summaries.stored_blobs, summaries.iter_blobs
 
     def stored_blobs(ids, year, half, as_of):
         return {aid: summaries.compute_blob(aid, year, half, as_of) for aid in ids}
 
-    summaries.stored_blobs = stored_blobs
-    return lambda: setattr(summaries, "stored_blobs", saved)
+    def iter_blobs(ids, year, half, as_of):
+        yield from stored_blobs(ids, year, half, as_of).items()
+
+    summaries.stored_blobs, summaries.iter_blobs = stored_blobs, iter_blobs
+
+    def undo():
+        summaries.stored_blobs, summaries.iter_blobs = saved
+
+    return undo
 
 
 def _trgm(patch=None):

@@ -77,6 +77,20 @@ def _store(row: ReportSummary, as_of) -> dict:
     return data
 
 
+def iter_blobs(ids: list[int], year: int, half: int | None, as_of):
+    """Yield (agency id, stored parts) for each agency, a hundred rows read at a time;
+    the missing or stale ones are computed (and stored) after the fresh ones."""
+    rows = ReportSummary.objects.filter(agency_id__in=ids, year=year, half=half or 0)
+    fresh = set()
+    for row in rows.only("agency_id", "data", "version", "clean", "as_of").iterator(100):
+        if row.clean == row.version and row.as_of == as_of:
+            fresh.add(row.agency_id)
+            yield row.agency_id, row.data
+    stale = [aid for aid in ids if aid not in fresh]
+    if stale:
+        yield from stored_blobs(stale, year, half, as_of).items()
+
+
 def stored_blobs(ids: list[int], year: int, half: int | None, as_of) -> dict[int, dict]:
     """Return each agency's stored parts, computing (and storing) the missing or stale ones."""
     rows = {
@@ -92,14 +106,6 @@ def stored_blobs(ids: list[int], year: int, half: int | None, as_of) -> dict[int
         if row is None:
             row, _ = ReportSummary.objects.get_or_create(agency_id=aid, year=year, half=half or 0)
         out[aid] = _store(row, as_of)
-    return out
-
-
-def _sum(dicts) -> dict:
-    out: dict = {}
-    for d in dicts:
-        for key, value in d.items():
-            out[key] = out.get(key, 0) + value
     return out
 
 
@@ -121,6 +127,102 @@ def _in_order(petitions: dict) -> dict:
     )
 
 
+class _Total:
+    """The running sum of agencies' parts, added one agency at a time.
+
+    A roll-up over a province reads a thousand stored summaries; adding each as it arrives
+    from the database keeps one of them in memory at a time, not all of them.
+    """
+
+    def __init__(self):
+        self.count = 0
+        self.received = 0
+        self.received_by_agency: dict = {}
+        self.sums: dict = {
+            name: {} for name in ("conferences", "outcomes", "commitments", "days", "overdue_now")
+        }
+        self.by_group: dict = {}
+        self.by_channel: dict = {}
+        self.by_status: dict = {}
+        self.topics: dict = {}
+        self.units_by_id: dict = {}
+        self.units: list = []
+        self.observations: dict | None = None
+        self.years: dict = {}
+        self.states: dict = {}
+
+    def add(self, agency_id, b: dict) -> None:
+        self.count += 1
+        p = b["petitions"]
+        self.received += p["received"]
+        self.received_by_agency[agency_id] = p["received"]
+        for name, total in self.sums.items():
+            _add_into(total, b[name])
+        _add_into(self.by_group, p["by_group"])
+        _add_into(self.by_channel, p["by_channel"])
+        _add_into(self.by_status, p["by_status"])
+        for row in p["by_topic"]:
+            key = (row["topic"], row["name"], row["group"], row["position"])
+            self.topics.setdefault(key, dict(row, count=0))["count"] += row["count"]
+        for row in p["by_unit"]:
+            self.units_by_id.setdefault(row["unit_id"], dict(row, count=0))["count"] += row["count"]
+        self.units.extend(b["units"])
+        if b["observations"] is not None:
+            self.observations = _add_into(self.observations or {}, b["observations"])
+        for row in b["by_year"]:
+            year = self.years.setdefault(row["year"], {})
+            _add_into(year, row)
+            year["year"] = row["year"]
+        for row in b["topic_by_state"]:
+            key = (row["group"], row["status"])
+            self.states[key] = self.states.get(key, 0) + row["count"]
+
+    def parts(self) -> dict:
+        by_status = self.by_status
+        return {
+            "conferences": self.sums["conferences"],
+            "petitions": _in_order(
+                {
+                    "received": self.received,
+                    "by_group": self.by_group,
+                    "by_topic": sorted(
+                        self.topics.values(),
+                        key=lambda r: (
+                            *_last_if_blank(r["group"]),
+                            r["position"] is None,
+                            r["position"] or 0,
+                            r["name"],
+                        ),
+                    ),
+                    "by_channel": self.by_channel,
+                    "by_status": {s: by_status[s] for s in Status.values if by_status.get(s)},
+                    "by_unit": sorted(
+                        self.units_by_id.values(), key=lambda r: _last_if_blank(r["name"])
+                    ),
+                }
+            ),
+            "outcomes": self.sums["outcomes"],
+            "commitments": self.sums["commitments"],
+            "units": sorted(self.units, key=lambda u: (u["agency"], u["name"])),
+            "resolution": stats.resolution_from(self.sums["days"]),
+            "observations": self.observations,
+            "by_year": [self.years[y] for y in sorted(self.years)],
+            "topic_by_state": [
+                {"group": g, "status": s, "count": n}
+                for (g, s), n in sorted(
+                    self.states.items(), key=lambda i: (*_last_if_blank(i[0][0]), i[0][1])
+                )
+            ],
+            "overdue_now": self.sums["overdue_now"],
+        }
+
+
+def _add_into(total: dict, part: dict) -> dict:
+    for key, value in part.items():
+        total[key] = total.get(key, 0) + value
+    return total
+
+
 def merge(blobs: list[dict]) -> dict:
     """Sum agencies' parts into the parts of their roll-up (one agency: returned as stored)."""
     if len(blobs) == 1:
@@ -128,64 +230,10 @@ def merge(blobs: list[dict]) -> dict:
         parts["petitions"] = _in_order(parts["petitions"])
         parts["resolution"] = stats.resolution_from(parts["days"])
         return parts
-    petitions = [b["petitions"] for b in blobs]
-    topics: dict = {}
-    for p in petitions:
-        for row in p["by_topic"]:
-            key = (row["topic"], row["name"], row["group"], row["position"])
-            topics.setdefault(key, dict(row, count=0))["count"] += row["count"]
-    units: dict = {}
-    for p in petitions:
-        for row in p["by_unit"]:
-            units.setdefault(row["unit_id"], dict(row, count=0))["count"] += row["count"]
-    by_status = _sum(p["by_status"] for p in petitions)
-    observed = [b["observations"] for b in blobs if b["observations"] is not None]
-    years: dict = {}
-    for b in blobs:
-        for row in b["by_year"]:
-            years[row["year"]] = _sum([years.get(row["year"], {}), row])
-            years[row["year"]]["year"] = row["year"]
-    states: dict = {}
-    for b in blobs:
-        for row in b["topic_by_state"]:
-            key = (row["group"], row["status"])
-            states[key] = states.get(key, 0) + row["count"]
-    return {
-        "conferences": _sum(b["conferences"] for b in blobs),
-        "petitions": _in_order(
-            {
-                "received": sum(p["received"] for p in petitions),
-                "by_group": _sum(p["by_group"] for p in petitions),
-                "by_topic": sorted(
-                    topics.values(),
-                    key=lambda r: (
-                        *_last_if_blank(r["group"]),
-                        r["position"] is None,
-                        r["position"] or 0,
-                        r["name"],
-                    ),
-                ),
-                "by_channel": _sum(p["by_channel"] for p in petitions),
-                "by_status": {s: by_status[s] for s in Status.values if by_status.get(s)},
-                "by_unit": sorted(units.values(), key=lambda r: _last_if_blank(r["name"])),
-            }
-        ),
-        "outcomes": _sum(b["outcomes"] for b in blobs),
-        "commitments": _sum(b["commitments"] for b in blobs),
-        "units": sorted(
-            (u for b in blobs for u in b["units"]), key=lambda u: (u["agency"], u["name"])
-        ),
-        "resolution": stats.resolution_from(_sum(b["days"] for b in blobs)),
-        "observations": _sum(observed) if observed else None,
-        "by_year": [years[y] for y in sorted(years)],
-        "topic_by_state": [
-            {"group": g, "status": s, "count": n}
-            for (g, s), n in sorted(
-                states.items(), key=lambda i: (*_last_if_blank(i[0][0]), i[0][1])
-            )
-        ],
-        "overdue_now": _sum(b["overdue_now"] for b in blobs),
-    }
+    total = _Total()
+    for index, blob in enumerate(blobs):
+        total.add(index, blob)
+    return total.parts()
 
 
 def summary(agencies, year: int, half: int | None = None, *, as_of=None) -> dict:
@@ -204,11 +252,18 @@ def summary(agencies, year: int, half: int | None = None, *, as_of=None) -> dict
         cached = cache.get(key)
         if cached is not None:
             return cached
-    blobs = stored_blobs([a.pk for a in agencies], year, half, today)
-    parts = merge([blobs[a.pk] for a in agencies])
+    ids = [a.pk for a in agencies]
+    if len(ids) == 1:
+        blob = stored_blobs(ids, year, half, today)[ids[0]]
+        parts, received = merge([blob]), {ids[0]: blob["petitions"]["received"]}
+    else:
+        total = _Total()
+        for agency_id, blob in iter_blobs(ids, year, half, today):
+            total.add(agency_id, blob)
+        parts, received = total.parts(), total.received_by_agency
     result = stats.assemble(agencies, year, half, today, parts)
     result["dashboard"] = {
-        "received_by_agency": {a.pk: blobs[a.pk]["petitions"]["received"] for a in agencies},
+        "received_by_agency": {aid: received[aid] for aid in ids},
         "by_year": parts["by_year"],
         "topic_by_state": parts["topic_by_state"],
         "overdue_now": parts["overdue_now"],
