@@ -142,11 +142,26 @@ def _check(day: datetime.date) -> datetime.date:
     return day
 
 
+def package_year(year: int) -> tuple[list, list]:
+    """Return the `holidays` package's Vietnamese days around `year` (the neighbouring years
+    too: a swap may cross New Year, 31/12/2018 for 05/01/2019): its (day, name) pairs and
+    the weekend days worked, both sorted."""
+    package = holidays.country_holidays(
+        "VN", years=range(max(year - 1, 1901), min(year + 1, 2100) + 1), language="vi"
+    )
+    return sorted(package.items()), sorted(package.weekend_workdays)
+
+
 class WorkCalendar:
     """Answer working-day questions from the `holidays` package plus corrections."""
 
-    def __init__(self, corrections: Iterable[Correction] = (), *, version: str = ""):
+    def __init__(
+        self, corrections: Iterable[Correction] = (), *, version: str = "", package=package_year
+    ):
+        """`package(year)` reads the package's days (see `package_year`; the loader passes
+        one that keeps them in the shared cache)."""
         self.corrections: dict[datetime.date, Correction] = {c.date: c for c in corrections}
+        self._package = package
         self.version = version or f"holidays {holidays.__version__}"
         self._years: dict[int, _Year] = {}
 
@@ -159,14 +174,11 @@ class WorkCalendar:
         return cached
 
     def _build_year(self, year: int) -> _Year:
-        # Neighbouring years too: a swap may cross New Year (31/12/2018 for 05/01/2019).
-        package = holidays.country_holidays(
-            "VN", years=range(max(year - 1, 1901), min(year + 1, 2100) + 1), language="vi"
-        )
+        items, weekend_workdays = self._package(year)
         data = _Year()
         law = statutory_source(year)
         swaps: dict[datetime.date, datetime.date] = {}
-        for day, name in package.items():
+        for day, name in items:
             match = _SWAP_NAME.search(name)
             if match:
                 worked_on = datetime.date(*map(int, reversed(match.groups())))
@@ -182,7 +194,7 @@ class WorkCalendar:
                 continue
             source = SWAP_SOURCES.get(day, "Lịch hoán đổi ngày làm việc (gói holidays)")
             data.off[day] = SpecialDay(day, DAY_OFF, name, source if match else law, "package", "")
-        for day in package.weekend_workdays:
+        for day in weekend_workdays:
             if day.year != year:
                 continue
             off_day = swaps.get(day)

@@ -1,5 +1,7 @@
 """Build the installation's calendar from the package and the stored official schedule.
 
+The package's days of a year are kept in the shared cache (`shared_package_year`).
+
 The calendar is cached per process. It is rebuilt when the stored table changes: saving
 or deleting a row in this process drops the cache at once, and the table's version (row
 count and last change) is checked again at the start of each request and at most once a
@@ -9,9 +11,10 @@ minute in long-running processes (the task worker, commands), so other processes
 import threading
 import time
 
+from django.core.cache import cache
 from django.db.models import Count, Max
 
-from .calendar import WorkCalendar
+from .calendar import WorkCalendar, package_year
 
 RECHECK_SECONDS = 60.0
 
@@ -38,10 +41,28 @@ def get_calendar() -> WorkCalendar:
             from .models import OfficialScheduleEntry
 
             corrections = [e.as_correction() for e in OfficialScheduleEntry.objects.all()]
-            _cached["calendar"] = WorkCalendar(corrections, version=_label(version))
+            _cached["calendar"] = WorkCalendar(
+                corrections, version=_label(version), package=shared_package_year
+            )
             _cached["version"] = version
         _cached["checked"] = now
         return _cached["calendar"]
+
+
+def shared_package_year(year: int) -> tuple[list, list]:
+    """Return `calendar.package_year(year)` from the shared cache once any process read it.
+
+    Reading the package's country data imports all of its ~280 countries (about 9 MB in
+    each web worker) for a few dozen dates; the first process to need a year stores them.
+    """
+    import holidays
+
+    key = f"doithoai:holidays:{holidays.__version__}:{year}"
+    found = cache.get(key)
+    if found is None:
+        found = package_year(year)
+        cache.set(key, found, None)
+    return found
 
 
 def _label(version: str) -> str:
