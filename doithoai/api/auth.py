@@ -75,12 +75,13 @@ class RateLimit(BaseThrottle):
         now = time.time()
         slot = int(now // window)
         key = f"doithoai:api-rate:{who}:{slot}"
-        cache.add(key, 0, timeout=window + 1)
         try:
-            count = cache.incr(key)
-        except ValueError:  # evicted between add and incr
-            cache.set(key, 1, timeout=window + 1)
-            count = 1
+            count = cache.incr(key)  # the window's counter exists after its first call
+        except ValueError:
+            if cache.add(key, 1, timeout=window + 1):
+                count = 1
+            else:  # another worker created it meanwhile
+                count = cache.incr(key)
         if count > limit:
             self._wait = max(1, int((slot + 1) * window - now) + 1)
             return False

@@ -18,7 +18,6 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from PIL import Image
 
 from doithoai.audit.log import record
 from doithoai.audit.models import Verb
@@ -45,7 +44,8 @@ from .signable import (
     signable,
 )
 
-# pdfminer (about 8 MB) loads on the first signature placed, not in every worker.
+# pdfminer (about 8 MB) and Pillow load on the first signature placed, not in every worker.
+Image = lazy_module("PIL.Image")
 placement = lazy_module("doithoai.signing.placement")
 # pyHanko (with aiohttp and fontTools) loads on the first signature or check (see core.lazy).
 pades = lazy_module("doithoai.signing.pades")

@@ -1,14 +1,20 @@
 """Checks on the uploaded signature and seal images (Decree 30/2020 Appendix I).
 
 A signature image is the person's handwritten signature in blue; a seal image is the agency's
-red seal; both PNG with a transparent background.
+red seal; both PNG with a transparent background. Pillow is imported by the first check,
+not by every worker that loads the models (whose fields name these validators).
 """
+
+from __future__ import annotations
 
 import io
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+
+from doithoai.core.lazy import lazy_module
+
+Image = lazy_module("PIL.Image")
 
 MAX_BYTES = 2 * 1024 * 1024
 # (min width, min height, max width, max height) in pixels.
@@ -23,7 +29,7 @@ def open_png(data: bytes) -> Image.Image:
     try:
         image = Image.open(io.BytesIO(data))
         image.load()
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
+    except (Image.UnidentifiedImageError, OSError, ValueError) as exc:
         raise ValidationError(_("Tệp không phải là ảnh PNG hợp lệ.")) from exc
     if image.format != "PNG":
         raise ValidationError(_("Ảnh phải ở định dạng PNG."))
