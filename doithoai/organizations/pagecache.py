@@ -1,8 +1,9 @@
 """A logged-in person's pages, kept whole in the shared cache until their agency changes.
 
-The secretariat's inbox, the head's home, the deadline board and the dashboard are opened
-again and again between two writes (back from a petition, a colleague's refresh, the next
-page and back); each costs 40-100 ms of templates and queries to produce the same bytes.
+The secretariat's inbox, a petition, the head's home, the deadline board, the dashboard, the
+province roll-up and the API's petition list are opened again and again between two writes
+(back from a petition, a colleague's refresh, the next page and back, a client polling);
+each costs 50-150 ms of templates and queries to produce the same bytes.
 `cached_page` keeps the rendered response of a GET under a key that names everything the
 bytes depend on:
 
@@ -60,8 +61,10 @@ def _has_messages(request) -> bool:
 
 def _key(name: str, request, user, parts, extra=()) -> str:
     """Hash what every cached answer depends on with the answer's own `parts`."""
-    scopes = [generations.SITE, generations.person(user.pk), *sorted(memberships(user))]
-    scopes += [agency_id for agency_id in extra if agency_id not in scopes]
+    own = sorted(memberships(user))
+    seen = set(own)
+    scopes = [generations.SITE, generations.person(user.pk), *own]
+    scopes += [agency_id for agency_id in extra if agency_id not in seen]
     common = [
         name,
         request.get_full_path(),

@@ -43,6 +43,7 @@ from . import stats
 from .models import ReportSummary
 
 DEBOUNCE_SECONDS = 30
+UNIT_COUNTS = ("assigned", "reported_on_time", "reported_late", "open", "overdue")
 # A roll-up over many agencies is kept whole in the cache, keyed by the versions of the
 # summaries it adds up: any write that reaches one of them changes the key.
 ROLLUP_CACHE_SECONDS = 600
@@ -134,7 +135,8 @@ class _Total:
     from the database keeps one of them in memory at a time, not all of them.
     """
 
-    def __init__(self):
+    def __init__(self, *, units_by_agency: bool = False):
+        self.units_by_agency = units_by_agency
         self.count = 0
         self.received = 0
         self.received_by_agency: dict = {}
@@ -147,6 +149,7 @@ class _Total:
         self.topics: dict = {}
         self.units_by_id: dict = {}
         self.units: list = []
+        self.units_by_agency_rows: dict = {}
         self.observations: dict | None = None
         self.years: dict = {}
         self.states: dict = {}
@@ -166,7 +169,10 @@ class _Total:
             self.topics.setdefault(key, dict(row, count=0))["count"] += row["count"]
         for row in p["by_unit"]:
             self.units_by_id.setdefault(row["unit_id"], dict(row, count=0))["count"] += row["count"]
-        self.units.extend(b["units"])
+        if self.units_by_agency:
+            _fold_units(self.units_by_agency_rows, b["units"])
+        else:
+            self.units.extend(b["units"])
         if b["observations"] is not None:
             self.observations = _add_into(self.observations or {}, b["observations"])
         for row in b["by_year"]:
@@ -203,7 +209,10 @@ class _Total:
             ),
             "outcomes": self.sums["outcomes"],
             "commitments": self.sums["commitments"],
-            "units": sorted(self.units, key=lambda u: (u["agency"], u["name"])),
+            "units": sorted(
+                self.units or self.units_by_agency_rows.values(),
+                key=lambda u: (u["agency"], u["name"]),
+            ),
             "resolution": stats.resolution_from(self.sums["days"]),
             "observations": self.observations,
             "by_year": [self.years[y] for y in sorted(self.years)],
@@ -215,6 +224,17 @@ class _Total:
             ],
             "overdue_now": self.sums["overdue_now"],
         }
+
+
+def _fold_units(rows: dict, units: list) -> None:
+    """Add units' counts into one row per agency (keyed by the agency's code)."""
+    for u in units:
+        row = rows.get(u["agency"])
+        if row is None:
+            row = rows[u["agency"]] = {"agency": u["agency"], "name": u["agency"]}
+            row |= dict.fromkeys(UNIT_COUNTS, 0)
+        for key in UNIT_COUNTS:
+            row[key] += u[key]
 
 
 def _add_into(total: dict, part: dict) -> dict:
@@ -236,11 +256,16 @@ def merge(blobs: list[dict]) -> dict:
     return total.parts()
 
 
-def summary(agencies, year: int, half: int | None = None, *, as_of=None) -> dict:
+def summary(
+    agencies, year: int, half: int | None = None, *, as_of=None, units_by_agency=False
+) -> dict:
     """Return `stats.summary` for one agency or a roll-up, from the stored summaries.
 
     The result also carries `dashboard`: conferences by year, petitions by topic group and
     status, and what is overdue today. A past or future `as_of` is computed from rows.
+    With `units_by_agency`, a roll-up's `units` are one row per agency (the units' counts
+    added up), as the roll-up page shows them: a province's thousands of units are not
+    kept in memory (the tables' Excel export asks for every unit).
     """
     today = stats._today()
     agencies = [agencies] if isinstance(agencies, Agency) else list(agencies)
@@ -248,6 +273,8 @@ def summary(agencies, year: int, half: int | None = None, *, as_of=None) -> dict
     if as_of is not None and as_of != today:
         return stats.summary(agencies, year, half, as_of=as_of)
     key = rollup_key([a.pk for a in agencies], year, half, today) if len(agencies) > 1 else None
+    if key is not None and units_by_agency:
+        key += ":by-agency"
     if key is not None:
         cached = cache.get(key)
         if cached is not None:
@@ -257,7 +284,7 @@ def summary(agencies, year: int, half: int | None = None, *, as_of=None) -> dict
         blob = stored_blobs(ids, year, half, today)[ids[0]]
         parts, received = merge([blob]), {ids[0]: blob["petitions"]["received"]}
     else:
-        total = _Total()
+        total = _Total(units_by_agency=units_by_agency)
         for agency_id, blob in iter_blobs(ids, year, half, today):
             total.add(agency_id, blob)
         parts, received = total.parts(), total.received_by_agency

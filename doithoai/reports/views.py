@@ -130,7 +130,7 @@ def _per_agency(summary, agencies) -> dict:
     return summary | {"units": units, "petitions": summary["petitions"] | {"by_unit": by_agency}}
 
 
-UNIT_COUNTS = ("assigned", "reported_on_time", "reported_late", "open", "overdue")
+UNIT_COUNTS = summaries.UNIT_COUNTS
 ROLLUP_SECONDS = summaries.ROLLUP_CACHE_SECONDS
 
 
@@ -146,7 +146,7 @@ def _page(request, agencies, title, code, *, rollup=False):
     if cached is not None:
         summary, tables, charts = cached
     else:
-        summary = summaries.summary(agencies, year, half)
+        summary = summaries.summary(agencies, year, half, units_by_agency=rollup)
         if rollup:
             summary = _per_agency(summary, agencies)
         tables, charts = report_tables(summary), _charts(summary)

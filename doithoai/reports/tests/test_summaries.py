@@ -139,6 +139,29 @@ def test_rollup_sums_stored_parts_exactly(cast, world, time_machine):
     )
 
 
+def test_rollup_by_agency_adds_up_each_agencys_units(cast, world, time_machine):
+    """The roll-up page asks for one row per agency: the same sums as from every unit."""
+    from doithoai.reports.views import _per_agency
+
+    time_machine.move_to(aware(2018, 5, 20, 9), tick=False)
+    other = _second_agency()
+    time_machine.move_to(aware(2018, 8, 1, 9), tick=False)
+    agencies = [cast.agency, other]
+    every_unit = summaries.summary(agencies, 2018)
+    by_agency = summaries.summary(agencies, 2018, units_by_agency=True)
+    with_units = {u["agency"] for u in every_unit["units"]}
+    assert len(by_agency["units"]) == len(with_units) < len(every_unit["units"])
+    for key in summaries.UNIT_COUNTS:
+        for agency in agencies:
+            assert sum(u[key] for u in by_agency["units"] if u["agency"] == agency.code) == sum(
+                u[key] for u in every_unit["units"] if u["agency"] == agency.code
+            )
+    assert _per_agency(by_agency, agencies) == _per_agency(every_unit, agencies)
+    assert {k: v for k, v in by_agency.items() if k != "units"} == {
+        k: v for k, v in every_unit.items() if k != "units"
+    }
+
+
 def test_rollup_reads_a_fixed_number_of_queries(cast, world, django_assert_max_num_queries):
     others = [AgencyFactory() for _ in range(4)]
     agencies = [cast.agency, *others]
