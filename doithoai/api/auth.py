@@ -77,11 +77,8 @@ class RateLimit(BaseThrottle):
         key = f"doithoai:api-rate:{who}:{slot}"
         try:
             count = cache.incr(key)  # the window's counter exists after its first call
-        except ValueError:
-            if cache.add(key, 1, timeout=window + 1):
-                count = 1
-            else:  # another worker created it meanwhile
-                count = cache.incr(key)
+        except ValueError:  # the window's first call (or another worker's, meanwhile)
+            count = 1 if cache.add(key, 1, timeout=window + 1) else cache.incr(key)
         if count > limit:
             self._wait = max(1, int((slot + 1) * window - now) + 1)
             return False
