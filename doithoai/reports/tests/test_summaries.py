@@ -114,11 +114,16 @@ def _second_agency():
     return agency
 
 
-def test_rollup_sums_stored_parts_exactly(cast, world, time_machine):
+def _two_agencies(cast, time_machine) -> list:
+    """The cast's agency and a second one with petitions in May, seen on 1 August 2018."""
     time_machine.move_to(aware(2018, 5, 20, 9), tick=False)
     other = _second_agency()
     time_machine.move_to(aware(2018, 8, 1, 9), tick=False)
-    agencies = [cast.agency, other]
+    return [cast.agency, other]
+
+
+def test_rollup_sums_stored_parts_exactly(cast, world, time_machine):
+    agencies = _two_agencies(cast, time_machine)
     stored = summaries.summary(agencies, 2018)
     computed = stats.summary(agencies, 2018, as_of=AS_OF)
     for key in ["conferences", "outcomes", "commitments", "resolution", "figures"]:
@@ -143,10 +148,7 @@ def test_rollup_by_agency_adds_up_each_agencys_units(cast, world, time_machine):
     """The roll-up page asks for one row per agency: the same sums as from every unit."""
     from doithoai.reports.views import _per_agency
 
-    time_machine.move_to(aware(2018, 5, 20, 9), tick=False)
-    other = _second_agency()
-    time_machine.move_to(aware(2018, 8, 1, 9), tick=False)
-    agencies = [cast.agency, other]
+    agencies = _two_agencies(cast, time_machine)
     every_unit = summaries.summary(agencies, 2018)
     by_agency = summaries.summary(agencies, 2018, units_by_agency=True)
     with_units = {u["agency"] for u in every_unit["units"]}
