@@ -1,10 +1,11 @@
 """Generations: a token in the shared cache that changes after each committed write.
 
 Each agency has one, so has the whole site (the writes that name no agency: accounts, the
-calendar, site settings), and so has each person for what is theirs alone (notifications). Something derived from an agency's records (a rendered list,
-a dashboard) is cached under the generations it was computed from; a write gives the
-agency a new token once its transaction commits, so the next reader computes anew and the
-old entries are never read again (they expire by their own timeout).
+calendar, site settings), and so has each person for what is theirs alone (notifications).
+Something derived from an agency's records (a rendered list, a dashboard) is cached under
+the generations it was computed from; a write gives the agency a new token once its
+transaction commits, so the next reader computes anew and the old entries are never read
+again (they expire by their own timeout).
 
 Why a random token and not a counter: when the cache evicts or loses a key, a counter would
 start again at 1 and could meet an entry cached under an old 1; a new random token cannot.

@@ -137,7 +137,6 @@ class _Total:
 
     def __init__(self, *, units_by_agency: bool = False):
         self.units_by_agency = units_by_agency
-        self.count = 0
         self.received = 0
         self.received_by_agency: dict = {}
         self.sums: dict = {
@@ -155,7 +154,6 @@ class _Total:
         self.states: dict = {}
 
     def add(self, agency_id, b: dict) -> None:
-        self.count += 1
         p = b["petitions"]
         self.received += p["received"]
         self.received_by_agency[agency_id] = p["received"]
@@ -170,7 +168,7 @@ class _Total:
         for row in p["by_unit"]:
             self.units_by_id.setdefault(row["unit_id"], dict(row, count=0))["count"] += row["count"]
         if self.units_by_agency:
-            _fold_units(self.units_by_agency_rows, b["units"])
+            fold_units(self.units_by_agency_rows, b["units"])
         else:
             self.units.extend(b["units"])
         if b["observations"] is not None:
@@ -210,7 +208,11 @@ class _Total:
             "outcomes": self.sums["outcomes"],
             "commitments": self.sums["commitments"],
             "units": sorted(
-                self.units or self.units_by_agency_rows.values(),
+                self.units
+                or (
+                    {"agency": code, "name": code, **counts}
+                    for code, counts in self.units_by_agency_rows.items()
+                ),
                 key=lambda u: (u["agency"], u["name"]),
             ),
             "resolution": stats.resolution_from(self.sums["days"]),
@@ -226,15 +228,13 @@ class _Total:
         }
 
 
-def _fold_units(rows: dict, units: list) -> None:
-    """Add units' counts into one row per agency (keyed by the agency's code)."""
+def fold_units(rows: dict, units) -> dict:
+    """Add units' counts (UNIT_COUNTS) into `rows`, one dict per agency code; return it."""
     for u in units:
-        row = rows.get(u["agency"])
-        if row is None:
-            row = rows[u["agency"]] = {"agency": u["agency"], "name": u["agency"]}
-            row |= dict.fromkeys(UNIT_COUNTS, 0)
+        row = rows.setdefault(u["agency"], dict.fromkeys(UNIT_COUNTS, 0))
         for key in UNIT_COUNTS:
             row[key] += u[key]
+    return rows
 
 
 def _add_into(total: dict, part: dict) -> dict:
@@ -243,17 +243,12 @@ def _add_into(total: dict, part: dict) -> dict:
     return total
 
 
-def merge(blobs: list[dict]) -> dict:
-    """Sum agencies' parts into the parts of their roll-up (one agency: returned as stored)."""
-    if len(blobs) == 1:
-        parts = dict(blobs[0])
-        parts["petitions"] = _in_order(parts["petitions"])
-        parts["resolution"] = stats.resolution_from(parts["days"])
-        return parts
-    total = _Total()
-    for index, blob in enumerate(blobs):
-        total.add(index, blob)
-    return total.parts()
+def _one(blob: dict) -> dict:
+    """Return one agency's stored parts as a summary's parts (a roll-up adds them: `_Total`)."""
+    parts = dict(blob)
+    parts["petitions"] = _in_order(parts["petitions"])
+    parts["resolution"] = stats.resolution_from(parts["days"])
+    return parts
 
 
 def summary(
@@ -272,17 +267,17 @@ def summary(
     agencies = without_merged(agencies)
     if as_of is not None and as_of != today:
         return stats.summary(agencies, year, half, as_of=as_of)
-    key = rollup_key([a.pk for a in agencies], year, half, today) if len(agencies) > 1 else None
+    ids = [a.pk for a in agencies]
+    key = rollup_key(ids, year, half, today) if len(ids) > 1 else None
     if key is not None and units_by_agency:
         key += ":by-agency"
     if key is not None:
         cached = cache.get(key)
         if cached is not None:
             return cached
-    ids = [a.pk for a in agencies]
     if len(ids) == 1:
         blob = stored_blobs(ids, year, half, today)[ids[0]]
-        parts, received = merge([blob]), {ids[0]: blob["petitions"]["received"]}
+        parts, received = _one(blob), {ids[0]: blob["petitions"]["received"]}
     else:
         total = _Total(units_by_agency=units_by_agency)
         for agency_id, blob in iter_blobs(ids, year, half, today):

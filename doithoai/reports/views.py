@@ -108,11 +108,7 @@ def _per_agency(summary, agencies) -> dict:
     tables keeps every unit).
     """
     names = {a.code: a.name for a in agencies}
-    rows: dict = {}
-    for u in summary["units"]:
-        row = rows.setdefault(u["agency"], dict.fromkeys(UNIT_COUNTS, 0))
-        for key in UNIT_COUNTS:
-            row[key] += u[key]
+    rows = summaries.fold_units({}, summary["units"])
     units = []
     for agency_code, row in sorted(rows.items(), key=lambda i: names.get(i[0], i[0])):
         timed = row["reported_on_time"] + row["reported_late"]
@@ -130,7 +126,6 @@ def _per_agency(summary, agencies) -> dict:
     return summary | {"units": units, "petitions": summary["petitions"] | {"by_unit": by_agency}}
 
 
-UNIT_COUNTS = summaries.UNIT_COUNTS
 ROLLUP_SECONDS = summaries.ROLLUP_CACHE_SECONDS
 
 
