@@ -380,18 +380,12 @@ def run(manifest: dict, env: dict, seconds: float, warm=None, only=None) -> dict
     try:
         for page in todo:
             url = server.base + page.path
-            for _ in range(2):  # warm both workers (imports, caches)
-                page.status = probe(url, page.cookie)
-            alone = []
-            for _ in range(ALONE_REQUESTS):  # one request at a time, nothing else running
-                t0 = time.perf_counter()
-                probe(url, page.cookie)
-                alone.append((time.perf_counter() - t0) * 1000)
+            page.status, alone_ms = _alone(url, page.cookie)
             print(f"  http: {page.name} (probe {page.status}) …", flush=True)
             floor = load(server.base + FLOOR, "", seconds)
             page.result = load(url, page.cookie, seconds)
             page.result.update(server.rss())
-            page.result["alone_ms"] = statistics.median(alone)
+            page.result["alone_ms"] = alone_ms
             page.result["floor_req_s"] = floor["req_s"]
             page.result["pct_of_floor"] = (
                 100 * page.result["req_s"] / floor["req_s"] if floor["req_s"] else 0.0
@@ -461,21 +455,26 @@ def missed(figures: dict) -> list[str]:
     return out
 
 
+def _alone(url: str, cookie: str) -> tuple[int, float]:
+    """Warm both workers, then time ALONE_REQUESTS requests one at a time with nothing else
+    running; return the status and the median in ms."""
+    for _ in range(2):  # warm both workers (imports, caches)
+        status = probe(url, cookie)
+    times = []
+    for _ in range(ALONE_REQUESTS):
+        t0 = time.perf_counter()
+        probe(url, cookie)
+        times.append((time.perf_counter() - t0) * 1000)
+    return status, statistics.median(times)
+
+
 def rendered(rows: list, env: dict) -> None:
     """Time each page alone with the page cache off (`PAGE_CACHE_SECONDS=0`): what the first
     request after a write costs, since the load above is mostly served from the cache."""
     server = Gunicorn(dict(env, PAGE_CACHE_SECONDS="0")).start()
     try:
         for page in rows:
-            url = server.base + page.path
-            for _ in range(2):
-                probe(url, page.cookie)
-            alone = []
-            for _ in range(ALONE_REQUESTS):
-                t0 = time.perf_counter()
-                probe(url, page.cookie)
-                alone.append((time.perf_counter() - t0) * 1000)
-            page.result["rendered_ms"] = statistics.median(alone)
+            page.result["rendered_ms"] = _alone(server.base + page.path, page.cookie)[1]
     finally:
         server.stop()
 
