@@ -237,9 +237,10 @@ else:
         }
     }
 
-# A logged-in person's busiest pages (inbox, home, deadline board, dashboard, a petition)
-# are kept whole in that cache until a write changes their agency, and at most this many
-# seconds (organizations/pagecache.py); 0 renders every request.
+# A logged-in person's busiest pages (inbox, a petition, home, deadline board, dashboard,
+# roll-up, the API's petition list) are kept whole in that cache until a write changes
+# their agency, and at most this many seconds (organizations/pagecache.py); 0 renders
+# every request.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 
 # API: requests allowed per user or token in each window (0 turns the limit off).

@@ -94,7 +94,10 @@ _STYLES = (
 
 
 def column_letter(index: int) -> str:
-    """Return the letters of the 0-based column `index` (0 → A, 26 → AA)."""
+    """Return the letters of the 0-based column `index` (0 → A, 26 → AA).
+
+    openpyxl's `get_column_letter` does this, but importing it loads openpyxl (about 20 MB)
+    into every web worker that imports the exports module."""
     letters = ""
     index += 1
     while index:
@@ -116,7 +119,7 @@ class SheetWriter:
     """Write one sheet row by row into an .xlsx file; use as a context manager.
 
     `widths` gives the columns' widths (in characters), `frozen_rows` how many rows stay
-    in view when scrolling. Cells may be str, int, float, date/datetime or None; a whole
+    in view when scrolling. A row has at most 64 cells. Cells may be str, int, float, date/datetime or None; a whole
     row may be given a style (BOLD, TITLE), and dates always get the date style.
     """
 
